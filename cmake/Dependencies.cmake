@@ -1,0 +1,13 @@
+# All third-party packages, found in one place. Every one is a Debian bookworm package.
+find_package(PkgConfig REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(SQLiteCpp REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(fmt REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(nlohmann_json REQUIRED)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+if(BUTLER_MIGRATE_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+endif()

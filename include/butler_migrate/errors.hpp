@@ -1,0 +1,52 @@
+// The few error types the core throws; the command line catches them once and maps each to an exit status.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "butler_migrate/exit_status.hpp"
+
+namespace butler_migrate {
+
+// Base of all errors the tool reports to the user as one line on stderr.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+    virtual ExitStatus exit_status() const { return ExitStatus::failure; }
+};
+
+// Bad command-line input found after parsing (malformed --options, bad --one-shot-tree, ...).
+class UsageError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::usage; }
+};
+
+// butler.yaml, its includes, the registry URL, or db-auth.yaml cannot be used.
+class ConfigError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::config_error; }
+};
+
+// The database cannot be opened or reached, or a statement failed.
+class DatabaseError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::database_error; }
+};
+
+// A revision cannot be found or resolved, or the recorded revisions are inconsistent.
+class RevisionError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::revision_error; }
+};
+
+// A migration step (or a registry operation such as stamp or set-namespace) cannot be carried out.
+class MigrationError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace butler_migrate

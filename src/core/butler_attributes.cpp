@@ -1,0 +1,45 @@
+// Access to the butler_attributes table: the registry's key/value store of manager classes and versions.
+#include <fmt/format.h>
+
+#include "butler_migrate/errors.hpp"
+#include "butler_migrate/registry.hpp"
+
+namespace butler_migrate {
+
+std::vector<std::pair<std::string, std::string>> ButlerAttributes::rows() {
+    std::vector<std::pair<std::string, std::string>> out;
+    db_.query_each(fmt::format("SELECT name, value FROM {}", db_.table("butler_attributes")), {},
+                   [&](const SqlRow& row) { out.emplace_back(row[0].value_or(""), row[1].value_or("")); });
+    return out;
+}
+
+std::optional<std::string> ButlerAttributes::get(std::string_view name) {
+    auto rows = db_.query(fmt::format("SELECT value FROM {} WHERE name = ?", db_.table("butler_attributes")),
+                          {std::string(name)});
+    if (rows.empty()) return std::nullopt;
+    return rows.front()[0];
+}
+
+void ButlerAttributes::insert(std::string_view name, std::string_view value) {
+    db_.execute(fmt::format("INSERT INTO {} (name, value) VALUES (?, ?)", db_.table("butler_attributes")),
+                {std::string(name), std::string(value)});
+}
+
+long long ButlerAttributes::update(std::string_view name, std::string_view value) {
+    return db_.execute(fmt::format("UPDATE {} SET value = ? WHERE name = ?", db_.table("butler_attributes")),
+                       {std::string(value), std::string(name)});
+}
+
+long long ButlerAttributes::remove(std::string_view name) {
+    return db_.execute(fmt::format("DELETE FROM {} WHERE name = ?", db_.table("butler_attributes")),
+                       {std::string(name)});
+}
+
+void ButlerAttributes::update_manager_version(std::string_view klass, std::string_view version) {
+    std::string key = fmt::format("version:{}", klass);
+    if (update(key, version) != 1) {
+        throw MigrationError(fmt::format("Manager key {} is not found in butler_attributes table.", key));
+    }
+}
+
+}  // namespace butler_migrate

@@ -1,0 +1,194 @@
+// Preparing a fixture copy, running each golden command against butler-migrate, and comparing outputs.
+#include "fixture_replay.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "golden_file.hpp"
+#include "output_rules.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using test_support::CommandResult;
+using test_support::PgServer;
+
+namespace conformance {
+
+namespace {
+
+// The migrations folder shown in `Path:` lines and in --help (stands for {MIGRATIONS}).
+const std::string kMigrationsFolder = "/opt/lsst/software/stack/conda/envs/lsst/share/daf_butler_migrate/migrations";
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
+        text.replace(pos, from.size(), to);
+    }
+    return text;
+}
+
+// A private, writable copy of a fixture repository.
+class FixtureCopy {
+public:
+    explicit FixtureCopy(const std::string& fixture) : source_(test_support::shared_path("fixtures/" + fixture)) {
+        placeholders_["{REPO}"] = dir_.path();
+        placeholders_["{MIGRATIONS}"] = kMigrationsFolder;
+        std::string yaml = test_support::read_file(source_ + "/butler.yaml");
+        if (fs::exists(source_ + "/pg_dump.sql")) {
+            prepare_postgres(fixture, yaml);
+        } else {
+            test_support::copy_file(source_ + "/gen3.sqlite3", dir_.file("gen3.sqlite3"));
+            test_support::write_file(dir_.file("butler.yaml"), yaml);
+        }
+    }
+    ~FixtureCopy() {
+        if (pg_ && !database_.empty()) {
+            try {
+                pg_->drop_database(database_);
+            } catch (...) {
+            }
+        }
+    }
+    const std::string& repo() const { return dir_.path(); }
+    std::string substitute(std::string text) const {
+        for (const auto& [placeholder, value] : placeholders_) text = replace_all(text, placeholder, value);
+        return text;
+    }
+
+private:
+    void prepare_postgres(const std::string& fixture, const std::string& yaml) {
+        pg_ = PgServer::require();
+        database_ = "bm_conformance_" + std::regex_replace(fixture, std::regex("[^A-Za-z0-9_]"), "_");
+        pg_->create_database(database_);
+        pg_->psql_file(database_, source_ + "/pg_dump.sql");
+        std::string url = pg_->url(database_);
+        test_support::write_file(dir_.file("butler.yaml"),
+                                 std::regex_replace(yaml, std::regex(R"((\n\s*db: )postgresql://[^\n]*)"), "$1" + url));
+        placeholders_["{USER}"] = pg_->user;
+        placeholders_["{HOST}"] = pg_->host;
+        placeholders_["{PORT}"] = pg_->port;
+        placeholders_["{DATABASE}"] = database_;
+    }
+
+    std::string source_;
+    test_support::TempDir dir_;
+    std::map<std::string, std::string> placeholders_;
+    std::optional<PgServer> pg_;
+    std::string database_;
+};
+
+// Environment of every run: no user configuration may leak in.
+const std::map<std::string, std::string>& run_environment() {
+    static const std::map<std::string, std::string> env{
+        {"DAF_BUTLER_MIGRATE_MIGRATIONS", kMigrationsFolder},
+        {"DAF_BUTLER_MIGRATE_DIR", ""},
+        {"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
+        {"LSST_DB_AUTH_CREDENTIALS", ""},
+        {"DAF_BUTLER_CONFIG_PATH", ""},
+        {"DAF_BUTLER_REPOSITORY_INDEX", ""},
+    };
+    return env;
+}
+
+// The program is butler-migrate where upstream is `butler migrate`.
+std::string program_name_normalised(const std::string& text) {
+    return replace_all(replace_all(text, "butler migrate", "butler-migrate"), "'butler --help'", "'butler-migrate --help'");
+}
+
+CommandResult run(const GoldenRun& golden, const FixtureCopy* copy) {
+    if (golden.argv.at(0) == "sqlite3" && copy) {
+        std::vector<std::string> argv = golden.argv;
+        for (auto& a : argv) a = copy->substitute(a);
+        return test_support::run_program(argv);
+    }
+    if (!golden.is_butler_migrate()) throw std::runtime_error("no runner for `" + golden.argv.at(0) + "` goldens yet");
+    std::vector<std::string> args(golden.argv.begin() + 2, golden.argv.end());
+    for (auto& a : args) a = copy ? copy->substitute(a) : a;
+    return test_support::run_butler_migrate(args, run_environment());
+}
+
+std::string our_error_message(const std::string& err) {
+    const std::string marker = "butler-migrate: error: ";
+    auto pos = err.find(marker);
+    if (pos == std::string::npos) return "";
+    std::string message = err.substr(pos + marker.size());
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    return message;
+}
+
+// Empty when the run matches the golden; else a description of the first difference.
+std::string compare(const GoldenRun& golden, const CommandResult& result, const FixtureCopy* copy) {
+    auto expand = [&](const std::string& text) { return copy ? copy->substitute(text) : replace_all(text, "{MIGRATIONS}", kMigrationsFolder); };
+    if ((golden.exit_status == 0) != (result.exit_status == 0)) {
+        return fmt::format("exit status {} where the real tool gave {}\nstderr: {}", result.exit_status,
+                           golden.exit_status, result.err);
+    }
+    OrderRule rule = order_rule(golden);
+    std::string expected = canonical_output(program_name_normalised(expand(golden.out)), rule);
+    std::string actual = canonical_output(result.out, rule);
+    if (expected != actual) return fmt::format("stdout differs\n--- expected\n{}--- actual\n{}", expected, actual);
+    if (golden.exit_status != 0) {
+        std::string expected_message = expand(golden.error_message());
+        std::string actual_message = our_error_message(result.err);
+        if (expected_message != actual_message) {
+            return fmt::format("error message differs\n--- expected\n{}\n--- actual\n{}\n(stderr: {})", expected_message,
+                               actual_message, result.err);
+        }
+    }
+    return "";
+}
+
+}  // namespace
+
+std::map<std::string, Expectation> load_expectations() {
+    std::map<std::string, Expectation> expectations;
+    std::ifstream in(test_support::source_path("tests/conformance/expectations.txt"));
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string key, kind, reason;
+        fields >> key >> kind;
+        std::getline(fields >> std::ws, reason);
+        if (kind != "pending" && kind != "skip") throw std::runtime_error("expectations.txt: bad line: " + line);
+        expectations[key] = {kind == "pending" ? Expectation::Kind::pending : Expectation::Kind::skip, reason};
+    }
+    return expectations;
+}
+
+ReplayReport replay_fixture(const std::string& fixture) {
+    static const auto expectations = load_expectations();
+    ReplayReport report;
+    std::unique_ptr<FixtureCopy> copy;
+    if (fixture != "_global") copy = std::make_unique<FixtureCopy>(fixture);
+    auto files = golden_files(test_support::shared_path("fixtures/" + fixture + "/golden"));
+    if (fixture == "_global") files = golden_files(test_support::shared_path("fixtures/_global"));
+    for (size_t i = 0; i < files.size(); ++i) {
+        GoldenRun golden = read_golden(files[i]);
+        auto expectation = expectations.find(fixture + "/" + golden.name);
+        if (expectation != expectations.end() && expectation->second.kind == Expectation::Kind::skip) {
+            ++report.skipped;
+            continue;
+        }
+        CommandResult result = run(golden, copy.get());
+        std::string difference = compare(golden, result, copy.get());
+        bool pending = expectation != expectations.end();
+        if (pending) {
+            if (difference.empty()) {
+                report.failures.push_back(golden.name + ": reproduces now; remove it from expectations.txt");
+            }
+            report.stopped_at = golden.name;
+            report.pending = static_cast<int>(files.size() - i);
+            break;
+        }
+        if (difference.empty()) ++report.reproduced;
+        else report.failures.push_back(golden.name + ": " + difference);
+    }
+    return report;
+}
+
+}  // namespace conformance

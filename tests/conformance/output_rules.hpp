@@ -1,0 +1,26 @@
+// How outputs are compared where upstream's order is not stable (label sets, set-ordered listings).
+#pragma once
+
+#include <string>
+
+#include "golden_file.hpp"
+
+namespace conformance {
+
+enum class OrderRule {
+    exact,               // byte for byte
+    lines_unordered,     // same lines in any order (show-current, cross-tree show-history)
+    entries_unordered,   // same "Rev: ..." entries in any order, text before the first entry in place
+};
+
+// The rule for a golden run's stdout.
+OrderRule order_rule(const GoldenRun& run);
+
+// Sorts the items of "(a, b)" label groups, "Branch names: ..." and "Branches into: ..." lists, which
+// upstream prints from Python sets.
+std::string sort_label_lists(const std::string& text);
+
+// `text` in canonical form under `rule`; equal canonical forms mean equal outputs.
+std::string canonical_output(const std::string& text, OrderRule rule);
+
+}  // namespace conformance

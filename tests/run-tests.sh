@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: builds the project with its tests, starts a throw-away PostgreSQL server on
+# loopback, runs every CTest suite (unit and conformance, SQLite and PostgreSQL), and stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=${BUILD_DIR:-build/test}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUTLER_MIGRATE_WERROR=ON >/dev/null
+cmake --build "$build_dir" -j "$jobs"
+
+pg_dir=$(mktemp -d /tmp/butler-migrate-pg.XXXXXX)
+trap 'tests/pg-server.sh stop "$pg_dir"' EXIT
+tests/pg-server.sh start "$pg_dir"
+# shellcheck disable=SC1091
+source "$pg_dir/env"
+
+ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@"
