@@ -13,12 +13,14 @@ namespace {
 
 constexpr std::string_view kLogger = "butler_migrate.stamp";
 
-// The DDL alembic (SQLAlchemy) emits, so that dumps of a stamped registry match the real tool's.
+// The DDL alembic (SQLAlchemy) emits, byte for byte: SQLite keeps this text in sqlite_master, and dumps of a
+// stamped registry must match the real tool's (a quoted name would even change `.dump` output).
 std::string create_alembic_version_sql(Database& db) {
+    std::string name = db.dialect() == Dialect::sqlite ? "alembic_version" : db.table("alembic_version");
     return fmt::format(
         "CREATE TABLE {} (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY "
         "(version_num)\n)",
-        db.table("alembic_version"));
+        name);
 }
 
 }  // namespace

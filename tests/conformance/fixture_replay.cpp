@@ -165,8 +165,8 @@ ReplayReport replay_fixture(const std::string& fixture) {
     ReplayReport report;
     std::unique_ptr<FixtureCopy> copy;
     if (fixture != "_global") copy = std::make_unique<FixtureCopy>(fixture);
-    auto files = golden_files(test_support::shared_path("fixtures/" + fixture + "/golden"));
-    if (fixture == "_global") files = golden_files(test_support::shared_path("fixtures/_global"));
+    auto files = golden_files(test_support::shared_path(fixture == "_global" ? "fixtures/_global"
+                                                                             : "fixtures/" + fixture + "/golden"));
     for (size_t i = 0; i < files.size(); ++i) {
         GoldenRun golden = read_golden(files[i]);
         auto expectation = expectations.find(fixture + "/" + golden.name);
