@@ -1,0 +1,75 @@
+// `show-trees`: the names of the known revision trees (or their root revisions with -v), no database needed.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "butler_migrate/catalogue.hpp"
+#include "butler_migrate/revision_graph.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "cli/revision_text.hpp"
+
+namespace butler_migrate::cli {
+namespace {
+
+struct ShowTreesOptions {
+    bool verbose = false;
+    bool one_shot = false;
+    std::string mig_path;
+};
+
+void show_regular_trees(const ShowTreesOptions& options, std::ostream& out) {
+    const RevisionGraph graph = RevisionGraph::regular();
+    std::map<std::string, const Revision*> roots_by_label;  // sorted by tree label, as upstream prints them
+    for (const std::string& root : graph.bases()) roots_by_label[graph.tree_label(root)] = &graph.at(root);
+
+    const std::string folder = migrations_folder(options.mig_path);
+    for (const auto& [label, root] : roots_by_label) {
+        if (!options.verbose) {
+            out << label << "\n";
+            continue;
+        }
+        // Upstream quirk (kept): naming a tree pops the label out of a root that has exactly one, so the
+        // verbose entry of such a root (collections, datasets) has no "Branch names:" line.
+        LogEntryOptions entry_options;
+        entry_options.show_branch_names = graph.branch_labels(root->id).size() != 1;
+        out << log_entry(graph, *root, folder, entry_options) << "\n";
+    }
+}
+
+void show_one_shot_trees(const ShowTreesOptions& options, std::ostream& out) {
+    const std::string folder = migrations_folder(options.mig_path);
+    for (const std::string& tree : one_shot_tree_names()) {
+        if (!options.verbose) {
+            out << tree << "\n";
+            continue;
+        }
+        const RevisionGraph graph = RevisionGraph::of_trees({tree});
+        for (const std::string& root : graph.bases()) out << log_entry(graph, graph.at(root), folder) << "\n";
+    }
+}
+
+int show_trees(const ShowTreesOptions& options, std::ostream& out) {
+    if (options.one_shot) {
+        show_one_shot_trees(options, out);
+    } else {
+        show_regular_trees(options, out);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void setup_show_trees(CLI::App& command, CommandRun& run) {
+    auto options = std::make_shared<ShowTreesOptions>();
+    add_verbose_flag(command, options->verbose);
+    add_mig_path_option(command, options->mig_path);
+    command.add_flag("--one-shot", options->one_shot, "Use special one-shot history trees.");
+    run = [options] { return show_trees(*options, std::cout); };
+}
+
+}  // namespace butler_migrate::cli

@@ -1,0 +1,322 @@
+// Tests of the revision texts and of show-trees / show-history against the real tool's goldens (_global 14-42).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "butler_migrate/revision_graph.hpp"
+#include "cli/revision_text.hpp"
+#include "test_support.hpp"
+
+using namespace butler_migrate;
+using Lines = std::vector<std::string>;
+
+namespace {
+
+const std::string kMigrations = "/opt/butler-migrate-test/migrations";
+
+struct Golden {
+    std::vector<std::string> args;
+    std::string out;
+    int exit_status = -1;
+};
+
+// A recorded run: "$ butler migrate ARGS", stdout, ["--- stderr ---", stderr], "[exit status N]".
+Golden read_golden(const std::string& name) {
+    std::istringstream text(test_support::read_file(test_support::shared_path("fixtures/_global/" + name)));
+    Golden golden;
+    std::string line;
+    std::getline(text, line);
+    REQUIRE(line.rfind("$ butler migrate ", 0) == 0);
+    std::istringstream args(line.substr(17));
+    for (std::string arg; args >> arg;) golden.args.push_back(arg);
+    bool in_stdout = true;
+    while (std::getline(text, line)) {
+        if (line.rfind("[exit status ", 0) == 0) {
+            golden.exit_status = std::stoi(line.substr(13));
+        } else if (line == "--- stderr ---") {
+            in_stdout = false;
+        } else if (in_stdout) {
+            golden.out += line + "\n";
+        }
+    }
+    golden.out = std::regex_replace(golden.out, std::regex("\\{MIGRATIONS\\}"), kMigrations);
+    return golden;
+}
+
+std::string sorted_list(const std::string& list) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = list.find(", ", start)) != std::string::npos; start = comma + 2) {
+        items.push_back(list.substr(start, comma - start));
+    }
+    items.push_back(list.substr(start));
+    std::sort(items.begin(), items.end());
+    std::string joined;
+    for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
+    return joined;
+}
+
+// Upstream prints label sets and child sets in no stable order: sort the list in every "( … )" and after
+// "Branch names: " and "Branches into: " (the port sorts them; see revision_text.hpp).
+std::string normalise_labels(const std::string& text) {
+    std::istringstream in(text);
+    std::string result;
+    const std::regex group("\\(([^()]*, [^()]*)\\)");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("Branch names: ", 0) == 0) {
+            line = "Branch names: " + sorted_list(line.substr(14));
+        } else if (line.rfind("Branches into: ", 0) == 0) {
+            line = "Branches into: " + sorted_list(line.substr(15));
+        } else {
+            std::string rebuilt;
+            auto rest = line.cbegin();
+            for (std::sregex_iterator it(line.begin(), line.end(), group), end; it != end; ++it) {
+                rebuilt.append(rest, (*it)[0].first);
+                rebuilt += "(" + sorted_list((*it)[1].str()) + ")";
+                rest = (*it)[0].second;
+            }
+            line = rebuilt.append(rest, line.cend());
+        }
+        result += line + "\n";
+    }
+    return result;
+}
+
+test_support::CommandResult run_with_migrations(const std::vector<std::string>& args) {
+    return test_support::run_butler_migrate(args, {{"DAF_BUTLER_MIGRATE_MIGRATIONS", kMigrations}});
+}
+
+// Lines, or for verbose output log entries (each starting at "Rev: "), sorted.
+Lines sorted_blocks(const std::string& text, bool verbose) {
+    Lines blocks;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (blocks.empty() || !verbose || line.rfind("Rev: ", 0) == 0) {
+            blocks.push_back(line + "\n");
+        } else {
+            blocks.back() += line + "\n";
+        }
+    }
+    std::sort(blocks.begin(), blocks.end());
+    return blocks;
+}
+
+const std::vector<std::string> kTreeGoldens = {
+    "21_show-history_attributes.txt",        "23_show-history_collections.txt",
+    "25_show-history_datasets.txt",          "27_show-history_datastores.txt",
+    "29_show-history_dimensions.txt",        "31_show-history_dimensions-config.txt",
+    "33_show-history_obscore.txt",           "35_show-history_obscore-config.txt",
+    "37_show-history_opaque.txt"};
+
+// The golden of the same command with -v: the next number, "-v" after "--one-shot" or at the end.
+std::string verbose_name(const std::string& name) {
+    const std::string number = std::to_string(std::stoi(name.substr(0, 2)) + 1);
+    std::string rest = name.substr(2, name.size() - 6);  // between the number and ".txt"
+    const auto one_shot = rest.find("_--one-shot_");
+    if (one_shot != std::string::npos) return number + rest.insert(one_shot + 12, "-v_") + ".txt";
+    return number + rest + "_-v.txt";
+}
+
+}  // namespace
+
+TEST_CASE("Path: folder from --mig-path or the environment", "[revisions]") {
+    const char* saved_migrations = std::getenv("DAF_BUTLER_MIGRATE_MIGRATIONS");
+    const char* saved_dir = std::getenv("DAF_BUTLER_MIGRATE_DIR");
+    const std::string migrations_value = saved_migrations ? saved_migrations : "";
+    const std::string dir_value = saved_dir ? saved_dir : "";
+
+    setenv("DAF_BUTLER_MIGRATE_MIGRATIONS", "/env/migrations", 1);
+    setenv("DAF_BUTLER_MIGRATE_DIR", "/pkg", 1);
+    CHECK(cli::migrations_folder("/option") == "/option");
+    CHECK(cli::migrations_folder("") == "/env/migrations");
+    unsetenv("DAF_BUTLER_MIGRATE_MIGRATIONS");
+    CHECK(cli::migrations_folder("") == "/pkg/migrations");
+    setenv("DAF_BUTLER_MIGRATE_DIR", "/pkg/", 1);
+    CHECK(cli::migrations_folder("") == "/pkg/migrations");
+    unsetenv("DAF_BUTLER_MIGRATE_DIR");
+    CHECK(cli::migrations_folder("") == "migrations");
+
+    if (saved_migrations) setenv("DAF_BUTLER_MIGRATE_MIGRATIONS", migrations_value.c_str(), 1);
+    if (saved_dir) setenv("DAF_BUTLER_MIGRATE_DIR", dir_value.c_str(), 1);
+}
+
+TEST_CASE("script paths of regular and one-shot revisions", "[revisions]") {
+    const RevisionGraph regular = RevisionGraph::regular();
+    CHECK(cli::script_path("/m", regular.at("c0e4f9ab4a5d")) == "/m/attributes/c0e4f9ab4a5d.py");
+    CHECK(cli::script_path("/m/", regular.at("c0e4f9ab4a5d")) == "/m/attributes/c0e4f9ab4a5d.py");
+    const RevisionGraph one_shot = RevisionGraph::of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"});
+    CHECK(cli::script_path("m", one_shot.at("2101fbf51ad3")) ==
+          "m/_oneshot/datasets/int_1.0.0_to_uuid_1.0.0/2101fbf51ad3.py");
+}
+
+TEST_CASE("history one-liners and marker lines", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::of_trees({"collections"});
+    CHECK(cli::history_line(graph, graph.at("8d2e9de2f21f")) ==
+          "<base> -> 8d2e9de2f21f (collections) (branchpoint), "
+          "This is an initial pseudo-revision of the 'collections' tree.");
+    CHECK(cli::history_line(graph, graph.at("8c57494cabcc")) ==
+          "97a6aabd8998 -> 8c57494cabcc (collections, collections-SynthIntKeyCollectionManager) (head), "
+          "Migration script for SynthIntKeyCollectionManager 2.0.0.");
+    CHECK(cli::history_line(graph, graph.at("8c57494cabcc"), true).find(" (head) (current), ") !=
+          std::string::npos);
+    CHECK(cli::revision_marker_line(graph, graph.at("8c57494cabcc")) == "8c57494cabcc (head)");
+    CHECK(cli::revision_marker_line(graph, graph.at("8d2e9de2f21f"), true) == "8d2e9de2f21f (current) (branchpoint)");
+    CHECK(cli::revision_marker_line(graph, graph.at("97a6aabd8998")) == "97a6aabd8998");
+}
+
+TEST_CASE("log_entry of REFERENCE §4.9", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    CHECK(cli::log_entry(graph, graph.at("c0e4f9ab4a5d"), "/x/migrations") ==
+          "Rev: c0e4f9ab4a5d (head)\n"
+          "Parent: f22a777cf382\n"
+          "Branch names: attributes, attributes-DefaultButlerAttributeManager\n"
+          "Path: /x/migrations/attributes/c0e4f9ab4a5d.py\n"
+          "\n"
+          "    Migration script for DefaultButlerAttributeManager 1.0.1.\n"
+          "    \n"
+          "    Revision ID: c0e4f9ab4a5d\n"
+          "    Revises: f22a777cf382\n"
+          "    Create Date: 2023-03-21 16:38:41.523277\n");
+    cli::LogEntryOptions options;
+    options.current = true;
+    options.show_branch_names = false;
+    CHECK(cli::log_entry(graph, graph.at("8d2e9de2f21f"), "m", options) ==
+          "Rev: 8d2e9de2f21f (branchpoint) (current)\n"
+          "Parent: <base>\n"
+          "Branches into: 079a1bc77f25, a56af31bd899\n"
+          "Path: m/collections/8d2e9de2f21f.py\n"
+          "\n"
+          "    This is an initial pseudo-revision of the 'collections' tree.\n"
+          "    \n"
+          "    Revision ID: 8d2e9de2f21f\n"
+          "    Revises:\n"
+          "    Create Date: 2021-05-04 16:30:18.164583\n");
+}
+
+TEST_CASE("show-trees and per-tree show-history match the goldens", "[revisions]") {
+    std::vector<std::string> names = {
+        "14_show-trees.txt",
+        "15_show-trees_-v.txt",
+        "16_show-trees_--one-shot.txt",
+        "39_show-history_--one-shot_datasets_int_1.0.0_to_uuid_1.0.0.txt",
+        "40_show-history_--one-shot_-v_datasets_int_1.0.0_to_uuid_1.0.0.txt",
+        "41_show-history_--one-shot_collections_name_2.0.0_to_int_2.0.0.txt",
+        "42_show-history_--one-shot_-v_collections_name_2.0.0_to_int_2.0.0.txt"};
+    for (const auto& name : kTreeGoldens) {
+        names.push_back(name);
+        names.push_back(verbose_name(name));
+    }
+    REQUIRE(names.size() == 25);
+    for (const auto& name : names) {
+        INFO(name);
+        const Golden golden = read_golden(name);
+        const auto result = run_with_migrations(golden.args);
+        CHECK(result.exit_status == golden.exit_status);
+        CHECK(result.err.empty());
+        CHECK(normalise_labels(result.out) == normalise_labels(golden.out));
+    }
+}
+
+TEST_CASE("show-history of all trees matches the goldens up to tree order", "[revisions]") {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+        {"17_show-history.txt", kTreeGoldens},
+        {"19_show-history_--one-shot.txt",
+         {"41_show-history_--one-shot_collections_name_2.0.0_to_int_2.0.0.txt",
+          "39_show-history_--one-shot_datasets_int_1.0.0_to_uuid_1.0.0.txt"}}};
+    for (const auto& [name, per_tree] : cases) {
+        for (const bool verbose : {false, true}) {
+            const std::string golden_name = verbose ? verbose_name(name) : name;
+            INFO(golden_name);
+            const Golden golden = read_golden(golden_name);
+            const auto result = run_with_migrations(golden.args);
+            CHECK(result.exit_status == golden.exit_status);
+            CHECK(result.err.empty());
+            // Upstream's tree order follows the file system: compare as the same collection of lines / entries.
+            CHECK(sorted_blocks(normalise_labels(result.out), verbose) ==
+                  sorted_blocks(normalise_labels(golden.out), verbose));
+            // The port's order: the per-tree goldens one after another, trees alphabetically.
+            std::string expected;
+            for (const auto& tree_golden : per_tree) {
+                expected += read_golden(verbose ? verbose_name(tree_golden) : tree_golden).out;
+            }
+            CHECK(normalise_labels(result.out) == normalise_labels(expected));
+        }
+    }
+}
+
+TEST_CASE("show-trees --one-shot -v prints each one-shot root entry", "[revisions]") {
+    // The last entry of each verbose one-shot history golden is its root.
+    auto root_entry = [](const std::string& name) {
+        const std::string out = read_golden(name).out;
+        return out.substr(out.rfind("Rev: "));
+    };
+    const std::string expected =
+        root_entry("42_show-history_--one-shot_-v_collections_name_2.0.0_to_int_2.0.0.txt") +
+        root_entry("40_show-history_--one-shot_-v_datasets_int_1.0.0_to_uuid_1.0.0.txt");
+    const auto result = run_with_migrations({"show-trees", "--one-shot", "-v"});
+    CHECK(result.exit_status == 0);
+    CHECK(result.out == expected);
+}
+
+TEST_CASE("show-history tree selection", "[revisions]") {
+    const std::string datasets_one_shot =
+        read_golden("39_show-history_--one-shot_datasets_int_1.0.0_to_uuid_1.0.0.txt").out;
+    SECTION("a name with a slash is a one-shot tree even without --one-shot") {
+        const auto result = run_with_migrations({"show-history", "datasets/int_1.0.0_to_uuid_1.0.0"});
+        CHECK(result.exit_status == 0);
+        CHECK(normalise_labels(result.out) == normalise_labels(datasets_one_shot));
+    }
+    SECTION("--one-shot with a manager type shows all its one-shot trees") {
+        const auto result = run_with_migrations({"show-history", "--one-shot", "datasets"});
+        CHECK(result.exit_status == 0);
+        CHECK(normalise_labels(result.out) == normalise_labels(datasets_one_shot));
+    }
+    SECTION("--one-shot with a manager type that has no one-shot tree prints nothing") {
+        const auto result = run_with_migrations({"show-history", "--one-shot", "attributes"});
+        CHECK(result.exit_status == 0);
+        CHECK(result.out.empty());
+        CHECK(result.err.empty());
+    }
+    SECTION("an unknown tree is an error naming the known trees") {
+        const auto result = run_with_migrations({"show-history", "no-such-tree"});
+        CHECK(result.exit_status == 5);
+        CHECK(result.out.empty());
+        CHECK(result.err ==
+              "butler-migrate: error: Unknown tree 'no-such-tree'; known trees: attributes, collections, datasets, "
+              "datastores, dimensions, dimensions-config, obscore, obscore-config, opaque\n");
+    }
+    SECTION("an unknown one-shot tree is an error naming the known one-shot trees") {
+        for (const auto& args : std::vector<std::vector<std::string>>{
+                 {"show-history", "datasets/no_such"}, {"show-history", "--one-shot", "datasets/no_such"}}) {
+            const auto result = run_with_migrations(args);
+            CHECK(result.exit_status == 5);
+            CHECK(result.out.empty());
+            CHECK(result.err == "butler-migrate: error: Unknown one-shot tree 'datasets/no_such'; known one-shot "
+                                "trees: collections/name_2.0.0_to_int_2.0.0, datasets/int_1.0.0_to_uuid_1.0.0\n");
+        }
+        const auto result = run_with_migrations({"show-history", "--one-shot", "no-such-type"});
+        CHECK(result.exit_status == 5);
+        CHECK(result.err.find("Unknown tree 'no-such-type'; known trees: attributes, ") != std::string::npos);
+    }
+}
+
+TEST_CASE("Path: lines follow --mig-path, then the environment", "[revisions]") {
+    const std::string path_line = "Path: /opt/x/attributes/c0e4f9ab4a5d.py\n";
+    auto result = test_support::run_butler_migrate({"show-history", "-v", "--mig-path", "/opt/x", "attributes"},
+                                                   {{"DAF_BUTLER_MIGRATE_MIGRATIONS", "/env"}});
+    CHECK(result.out.find(path_line) != std::string::npos);
+    result = test_support::run_butler_migrate(
+        {"show-history", "-v", "attributes"},
+        {{"DAF_BUTLER_MIGRATE_MIGRATIONS", ""}, {"DAF_BUTLER_MIGRATE_DIR", "/pkg"}});
+    CHECK(result.out.find("Path: /pkg/migrations/attributes/c0e4f9ab4a5d.py\n") != std::string::npos);
+    result = test_support::run_butler_migrate({"show-trees", "-v"},
+                                              {{"DAF_BUTLER_MIGRATE_MIGRATIONS", ""}, {"DAF_BUTLER_MIGRATE_DIR", ""}});
+    CHECK(result.exit_status == 0);
+    CHECK(result.out.find("Path: migrations/attributes/f0a3531f97ca.py\n") != std::string::npos);
+}

@@ -1,0 +1,234 @@
+// Tests of the revision graph: heads, branch points, labels, ancestry, one-shot trees and the history walk.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "butler_migrate/catalogue.hpp"
+#include "butler_migrate/errors.hpp"
+#include "butler_migrate/revision_graph.hpp"
+
+using namespace butler_migrate;
+using Ids = std::vector<std::string>;
+
+namespace {
+
+Ids ids_of(const std::vector<const Revision*>& revisions) {
+    Ids ids;
+    for (const Revision* revision : revisions) ids.push_back(revision->id);
+    return ids;
+}
+
+Ids branch_points(const RevisionGraph& graph) {
+    Ids ids;
+    for (const Revision* revision : graph.revisions()) {
+        if (graph.is_branch_point(revision->id)) ids.push_back(revision->id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Ids sorted(Ids ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+// A small hand-made graph: `spec` rows are {id, down, label or ""}, all in tree "t".
+struct HandGraph {
+    std::vector<Revision> storage;
+    explicit HandGraph(const std::vector<std::vector<std::string>>& spec) {
+        for (const auto& row : spec) {
+            Revision revision;
+            revision.id = row[0];
+            revision.down_revision = row[1];
+            revision.tree = "t";
+            if (!row[2].empty()) revision.branch_labels = {row[2]};
+            storage.push_back(revision);
+        }
+    }
+    RevisionGraph graph() const {
+        std::vector<const Revision*> pointers;
+        for (const Revision& revision : storage) pointers.push_back(&revision);
+        return RevisionGraph(pointers);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("regular graph: heads, branch points and bases of REFERENCE §2.12", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    CHECK(graph.revisions().size() == 52);
+    CHECK(graph.heads() == sorted({"c0e4f9ab4a5d", "93341d68b814", "8c57494cabcc", "635083325f20", "4e2d7a28475b",
+                                   "a81dddabd837", "035dcf13ef18", "352c30854bb0", "a0d766f99876", "4fe28ef5030f",
+                                   "77e5b803ad3f"}));
+    CHECK(branch_points(graph) == Ids{"059cc7b7ef13", "8d2e9de2f21f"});
+    CHECK(graph.bases() == sorted({"f0a3531f97ca", "8d2e9de2f21f", "059cc7b7ef13", "6e7967ca2f9c", "6166dfbb5324",
+                                   "3e2891b82110", "8b8e030aba2b", "2daeabfb5019", "c2c46f409743"}));
+    CHECK(graph.children("8d2e9de2f21f") == Ids{"079a1bc77f25", "a56af31bd899"});
+    CHECK(graph.children("059cc7b7ef13") == Ids{"2101fbf51ad3", "eb5a3cc76666"});
+    CHECK(graph.is_head("4e2d7a28475b"));
+    CHECK_FALSE(graph.is_head("2101fbf51ad3"));
+}
+
+TEST_CASE("branch labels are inherited as alembic does (REFERENCE §1.4)", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    // Roots that are branch points keep only their own label.
+    CHECK(graph.branch_labels("8d2e9de2f21f") == Ids{"collections"});
+    CHECK(graph.branch_labels("059cc7b7ef13") == Ids{"datasets"});
+    // Roots with one child also carry the class label of that child.
+    CHECK(graph.branch_labels("3e2891b82110") == Ids{"dimensions-config", "dimensions-config-daf_butler"});
+    CHECK(graph.branch_labels("f0a3531f97ca") == Ids{"attributes", "attributes-DefaultButlerAttributeManager"});
+    CHECK(graph.branch_labels("6166dfbb5324") == Ids{"dimensions", "dimensions-StaticDimensionRecordStorageManager"});
+    // Descendants carry the tree label and their class label.
+    CHECK(graph.branch_labels("079a1bc77f25") == Ids{"collections", "collections-SynthIntKeyCollectionManager"});
+    CHECK(graph.branch_labels("93341d68b814") == Ids{"collections", "collections-NameKeyCollectionManager"});
+    CHECK(graph.branch_labels("4e2d7a28475b") ==
+          Ids{"datasets", "datasets-ByDimensionsDatasetRecordStorageManagerUUID"});
+    // One-shot trees: every revision carries only the manager label.
+    const RevisionGraph one_shot = RevisionGraph::of_trees({"collections/name_2.0.0_to_int_2.0.0"});
+    for (const char* id : {"8d2e9de2f21f", "93341d68b814", "8c57494cabcc"}) {
+        CHECK(one_shot.branch_labels(id) == Ids{"collections"});
+    }
+}
+
+TEST_CASE("label inheritance on hand-made graphs", "[revisions]") {
+    // r -> a -> b(label x): x goes up through a to r (no branch point on the way).
+    CHECK(HandGraph({{"r", "", ""}, {"a", "r", ""}, {"b", "a", "x"}}).graph().branch_labels("r") == Ids{"x"});
+    // r -> {a(label x), c}: r is a branch point and does not get x.
+    const HandGraph fork_revisions({{"r", "", ""}, {"a", "r", "x"}, {"c", "r", ""}});
+    const RevisionGraph fork = fork_revisions.graph();
+    CHECK(fork.branch_labels("r").empty());
+    CHECK(fork.branch_labels("c").empty());
+    // r -> a(label x) -> b -> {c, d}: alembic walks up from a leaf and stops at the branch point b, so r does
+    // not get x although the path from a to r has no branch point.
+    const HandGraph below_revisions({{"r", "", ""}, {"a", "r", "x"}, {"b", "a", ""}, {"c", "b", ""}, {"d", "b", ""}});
+    const RevisionGraph below = below_revisions.graph();
+    CHECK(below.branch_labels("r").empty());
+    CHECK(below.branch_labels("a") == Ids{"x"});
+    CHECK(below.branch_labels("d") == Ids{"x"});
+}
+
+TEST_CASE("ancestors and is_ancestor", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    CHECK(graph.ancestors("035dcf13ef18") == Ids{"1601d5973bf8", "87a30df8c8c5", "a1e0fefed6c7", "e45766f0daea",
+                                                 "3859eac451aa", "36d66ca4d7a3", "2dea9d903dde", "4f4f243fea82",
+                                                 "c2671338a42f", "6166dfbb5324"});
+    CHECK(graph.ancestors("6166dfbb5324").empty());
+    CHECK(graph.is_ancestor("8d2e9de2f21f", "8c57494cabcc"));
+    CHECK(graph.is_ancestor("079a1bc77f25", "8c57494cabcc"));
+    CHECK_FALSE(graph.is_ancestor("a56af31bd899", "8c57494cabcc"));
+    CHECK_FALSE(graph.is_ancestor("8c57494cabcc", "8c57494cabcc"));
+    CHECK_FALSE(graph.is_ancestor("8c57494cabcc", "8d2e9de2f21f"));
+}
+
+TEST_CASE("unknown revisions", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    CHECK(graph.find("aa7a2f893cba") == nullptr);
+    CHECK(graph.find("c0e4f9ab4a5d") != nullptr);
+    CHECK_THROWS_MATCHES(graph.at("aa7a2f893cba"), RevisionError,
+                         Catch::Message("Can't locate revision identified by 'aa7a2f893cba'"));
+    CHECK_THROWS_AS(graph.ancestors("aa7a2f893cba"), RevisionError);
+}
+
+TEST_CASE("graphs with duplicate ids or missing parents are refused", "[revisions]") {
+    CHECK_THROWS_AS(HandGraph({{"r", "", ""}, {"r", "", ""}}).graph(), RevisionError);
+    CHECK_THROWS_AS(HandGraph({{"r", "", ""}, {"a", "q", ""}}).graph(), RevisionError);
+}
+
+TEST_CASE("with_one_shot_tree replaces the regular tree of its manager type", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::with_one_shot_tree("datasets/int_1.0.0_to_uuid_1.0.0");
+    Ids dataset_heads;
+    for (const std::string& id : graph.heads()) {
+        if (graph.at(id).manager_type() == "datasets") dataset_heads.push_back(id);
+    }
+    CHECK(dataset_heads == Ids{"2101fbf51ad3"});
+    CHECK(branch_points(graph) == Ids{"8d2e9de2f21f"});  // collections still branches, datasets no more
+    CHECK(graph.find("4e2d7a28475b") == nullptr);
+    CHECK(graph.at("2101fbf51ad3").down_revision == "635083325f20");
+    CHECK(graph.revisions().size() == 52 - 7 + 3);
+    CHECK(graph.heads().size() == 10);
+
+    const RevisionGraph collections = RevisionGraph::with_one_shot_tree("collections/name_2.0.0_to_int_2.0.0");
+    CHECK(branch_points(collections) == Ids{"059cc7b7ef13"});
+    CHECK(collections.at("8c57494cabcc").down_revision == "93341d68b814");
+}
+
+TEST_CASE("with_one_shot_tree errors", "[revisions]") {
+    const std::string missing_slash = "one-shot tree name is missing slash: f{one_shot_tree}";
+    CHECK_THROWS_MATCHES(RevisionGraph::with_one_shot_tree("datasets"), UsageError, Catch::Message(missing_slash));
+    CHECK_THROWS_MATCHES(RevisionGraph::with_one_shot_tree("datasets/"), UsageError, Catch::Message(missing_slash));
+    CHECK_THROWS_MATCHES(RevisionGraph::with_one_shot_tree("datasets/int_2_to_uuid"), RevisionError,
+                         Catch::Message("Unknown one-shot tree datasets/int_2_to_uuid"));
+}
+
+TEST_CASE("of_trees selects whole trees by name", "[revisions]") {
+    CHECK(RevisionGraph::of_trees({"attributes"}).revisions().size() == 3);
+    CHECK(RevisionGraph::of_trees({"attributes", "opaque"}).tree_names() == Ids{"attributes", "opaque"});
+    CHECK(RevisionGraph::of_trees({"no-such-tree"}).empty());
+    CHECK(RevisionGraph::of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"}).bases() == Ids{"059cc7b7ef13"});
+}
+
+TEST_CASE("history: trees alphabetically, heads ascending, branch points after their branches", "[revisions]") {
+    CHECK(ids_of(RevisionGraph::of_trees({"datasets"}).history()) ==
+          Ids{"4e2d7a28475b", "2101fbf51ad3", "635083325f20", "576045cb7831", "38a9414ea7a2", "eb5a3cc76666",
+              "059cc7b7ef13"});
+    CHECK(ids_of(RevisionGraph::of_trees({"obscore", "attributes"}).history()) ==
+          Ids{"c0e4f9ab4a5d", "f22a777cf382", "f0a3531f97ca", "a0d766f99876", "8b8e030aba2b"});
+    const auto all = RevisionGraph::regular().history();
+    CHECK(all.size() == 52);
+    CHECK(all.front()->id == "c0e4f9ab4a5d");
+    CHECK(all.back()->id == "c2c46f409743");
+    // r -> a -> {b, c}, r -> d: b's chain stops before a (c still pending), then c, then a, then d, then r.
+    const HandGraph nested_revisions({{"r", "", ""}, {"a", "r", ""}, {"b", "a", ""}, {"c", "a", ""}, {"d", "r", ""}});
+    const RevisionGraph nested = nested_revisions.graph();
+    CHECK(ids_of(nested.history()) == Ids{"b", "c", "a", "d", "r"});
+}
+
+TEST_CASE("labels owners and show-trees names", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    CHECK(graph.find_label_owner("collections-SynthIntKeyCollectionManager")->id == "079a1bc77f25");
+    CHECK(graph.find_label_owner("dimensions-config")->id == "3e2891b82110");
+    CHECK(graph.find_label_owner("no-such-label") == nullptr);
+    CHECK(graph.tree_label("3e2891b82110") == "dimensions-config");
+    CHECK(graph.tree_label("8d2e9de2f21f") == "collections");
+    CHECK(graph.tree_label("8b8e030aba2b") == "obscore");
+    CHECK(HandGraph({{"r", "", ""}}).graph().tree_label("r") == "r");
+    // Equal lengths: the smaller string wins.
+    CHECK(HandGraph({{"r", "", "bb"}, {"a", "r", "ab"}}).graph().tree_label("r") == "ab");
+}
+
+TEST_CASE("step availability follows the up/down columns of REFERENCE §2", "[revisions]") {
+    const std::set<std::string> upgrade_implemented = {
+        "c0e4f9ab4a5d", "4e2d7a28475b", "a81dddabd837", "1601d5973bf8", "035dcf13ef18", "380002bcbb26",
+        "bf6308af80aa", "c5ae3a2cd7c2", "9888256c6a18", "2a8a32e1bec3", "1fae088c80b6", "352c30854bb0",
+        "a0d766f99876", "4fe28ef5030f", "one-shot 8c57494cabcc", "one-shot 2101fbf51ad3"};
+    const std::set<std::string> downgrade_implemented = {
+        "4e2d7a28475b", "a81dddabd837", "1601d5973bf8", "035dcf13ef18", "380002bcbb26", "c5ae3a2cd7c2",
+        "9888256c6a18", "2a8a32e1bec3", "352c30854bb0", "a0d766f99876", "4fe28ef5030f"};
+    const std::string no_op_downgrade = "one-shot 8c57494cabcc";
+
+    auto check_step = [](const Step& step, bool implemented) {
+        if (!implemented) {
+            CHECK(step.availability == StepAvailability::not_implemented_upstream);
+            CHECK(step.function == nullptr);
+        } else if (step.availability == StepAvailability::available) {
+            CHECK(step.function != nullptr);
+        } else {
+            CHECK(step.availability == StepAvailability::not_yet_ported);
+            CHECK(step.function == nullptr);
+        }
+    };
+    for (const Revision& revision : all_revisions()) {
+        const std::string key = (revision.is_one_shot() ? "one-shot " : "") + revision.id;
+        INFO(revision.tree << " " << revision.id);
+        check_step(revision.upgrade, upgrade_implemented.count(key) > 0);
+        if (key == no_op_downgrade) {
+            CHECK(revision.downgrade.availability == StepAvailability::available);
+            CHECK(revision.downgrade.function != nullptr);
+        } else {
+            check_step(revision.downgrade, downgrade_implemented.count(key) > 0);
+        }
+    }
+}
