@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <tuple>
 #include <iostream>
 
 #include "butler_migrate/registry.hpp"
@@ -37,12 +38,15 @@ void print_manager_versions(Database& db, const ShowCurrentOptions& options, con
     }
 }
 
-// alembic_version rows in table order (upstream's order is a set's, unstable).
+// alembic_version rows ordered by tree name, then id (upstream prints a set: its order is not stable, and
+// the table's own row order changes with updates on PostgreSQL).
 void print_alembic_revisions(Database& db, const OpenedRegistry& registry, const ShowCurrentOptions& options,
                              const RevisionGraph& graph, std::ostream& out) {
-    auto revisions = alembic_revisions(db);
     std::vector<const Revision*> resolved;
-    for (const auto& id : revisions) resolved.push_back(&graph.at(id));  // every row known before printing
+    for (const auto& id : alembic_revisions(db)) resolved.push_back(&graph.at(id));  // all known before printing
+    std::sort(resolved.begin(), resolved.end(), [](const Revision* a, const Revision* b) {
+        return std::tie(a->tree, a->id) < std::tie(b->tree, b->id);
+    });
     if (options.verbose) out << "Current revision(s) for " << registry.location.url.render(true) << ":\n";
     for (const Revision* revision : resolved) {
         if (options.verbose) out << log_entry(graph, *revision, migrations_folder(options.mig_path)) << "\n";

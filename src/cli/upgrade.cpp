@@ -1,50 +1,30 @@
-// `upgrade`: run migration steps forward to a target revision.
+// `upgrade`: run migration steps forward to a target revision, one transaction per step.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/migration_engine.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/migration_command.hpp"
 
 namespace butler_migrate::cli {
 
 namespace {
 
-struct UpgradeOptions {
-    std::string repo;
-    std::string revision;
-    std::optional<std::string> ns;
-    std::optional<std::string> one_shot_tree;
-    std::vector<std::string> options;
-    std::string mig_path;
-    bool sql = false;
-};
-
-int upgrade(const UpgradeOptions&, std::ostream&) {
-    throw MigrationError("upgrade is not implemented yet in this version of butler-migrate");
+int upgrade(const MigrationCommandOptions& options, std::ostream& out) {
+    EngineSettings settings{MigrationOptions::parse(options.options), &out};
+    MigrationSession session(options);
+    auto steps = plan_upgrade(session.graph(), session.current(), resolve_revision(session.graph(), options.revision));
+    return session.run(steps, settings);
 }
 
 }  // namespace
 
 void setup_upgrade(CLI::App& command, CommandRun& run) {
-    auto options = std::make_shared<UpgradeOptions>();
+    auto options = std::make_shared<MigrationCommandOptions>();
     command.description("Upgrade schema to a specified revision.");
-    add_mig_path_option(command, options->mig_path);
-    command.add_option("--one-shot-tree", options->one_shot_tree,
-                       "Use special one-shot history tree instead of regular history.")
-        ->type_name("TEXT");
-    command.add_flag("--sql", options->sql, "Offline mode, dump SQL instead of executing migration on a database.");
-    add_namespace_option(command, options->ns);
-    command.add_option("--options", options->options, "Options to pass to migration scripts, as a key-value pair.")
-        ->type_name("TEXT=TEXT")
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    add_repo_argument(command, options->repo);
-    command.add_option("REVISION", options->revision,
-                       "REVISION is a target alembic revision, in offline mode it can also specify initial revision "
-                       "using INITIAL:TARGET format.")
-        ->required();
+    add_migration_options(command, *options, /*with_step_options=*/true);
     run = [options] { return upgrade(*options, std::cout); };
 }
 

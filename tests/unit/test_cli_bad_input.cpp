@@ -37,6 +37,7 @@ std::string snapshot(const TestRegistry& registry) {
              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'test_ns' ORDER BY table_name")) {
         out += row[0].value_or("") + ";";
     }
+    if (out.find("butler_attributes;") == std::string::npos) return out;
     for (const auto& row : registry.query("SELECT name || '=' || value FROM {schema}.butler_attributes ORDER BY name")) {
         out += row[0].value_or("") + ";";
     }

@@ -1,0 +1,66 @@
+// The step engine: resolves a revision argument, plans the steps from the recorded revisions to it, and runs
+// each step in its own transaction together with its alembic_version update.
+#pragma once
+
+#include <ostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "butler_migrate/database.hpp"
+#include "butler_migrate/migration_options.hpp"
+#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/step_context.hpp"
+
+namespace butler_migrate {
+
+// A revision argument as the tool accepts it: a full id, a unique prefix of at least 4 characters, a branch
+// label, or `<label>@head`. Throws RevisionError ("Can't locate revision identified by '<spec>'", with the
+// candidates when a prefix or a label is ambiguous) or UsageError for forms the tool refuses (head, heads,
+// base, relative +N/-N, ranges).
+const Revision& resolve_revision(const RevisionGraph& graph, const std::string& spec);
+
+struct PlannedStep {
+    const Revision* revision;
+    StepDirection direction;
+};
+
+// Steps from the revisions in `current` up to `target`, parents first; empty when `target` is already
+// applied or is an ancestor of an applied revision.
+std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
+                                      const Revision& target);
+
+// Steps from the revisions in `current` down to `target`, newest first. Throws RevisionError
+// "Destination <id> is not a valid downgrade target from current head(s)" when `target` is not an ancestor
+// of (or equal to) a recorded revision.
+std::vector<PlannedStep> plan_downgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
+                                        const Revision& target);
+
+// Throws MigrationError naming the first planned step that cannot run (not implemented upstream, or not
+// ported yet), before anything is changed.
+void check_steps_available(const std::vector<PlannedStep>& steps);
+
+// The alembic_version change of one step (REFERENCE A.3), applied inside the step's transaction.
+void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& step);
+
+struct EngineSettings {
+    MigrationOptions options;
+    std::ostream* notices = nullptr;  // stdout of the command
+};
+
+// Runs `steps` in order, each in its own transaction with its alembic_version update. A failing step is
+// rolled back completely and rethrown as MigrationError naming the step; earlier steps stay applied.
+void run_steps(Database& db, const RevisionGraph& graph, const std::vector<PlannedStep>& steps,
+               const EngineSettings& settings);
+
+}  // namespace butler_migrate
+
+namespace butler_migrate {
+
+// Before planning an upgrade or downgrade: the --namespace precondition, a non-empty alembic_version
+// ("run stamp first"), and the consistency of alembic_version with butler_attributes. Returns the recorded
+// revisions.
+std::vector<std::string> check_migration_preconditions(Database& db, const RevisionGraph& graph,
+                                                       const std::optional<std::string>& ns);
+
+}  // namespace butler_migrate
