@@ -1,6 +1,7 @@
 // From the REPO argument to the registry's database URL and schema, as daf_butler's ButlerConfig does.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,10 @@ ButlerConfig load_butler_config(const std::string& repo);
 // registry.db with <butlerRoot> replaced, registry.username/password/host/port/database filled in where the
 // URL lacks them, then credentials from `auth`. Throws ConfigError.
 RegistryLocation registry_location(const ButlerConfig& config, const DbAuth& auth);
+
+// The same, but `load_auth` is called only when the URL calls for a credentials lookup (it has a dialect, a
+// host and a database, so never for SQLite), as daf_butler reads db-auth.yaml only then.
+RegistryLocation registry_location(const ButlerConfig& config, const std::function<DbAuth()>& load_auth);
 
 // Both steps, with credentials from DbAuth::from_environment().
 RegistryLocation locate_registry(const std::string& repo);

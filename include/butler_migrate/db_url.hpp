@@ -19,6 +19,7 @@ struct DbUrl {
     std::vector<std::pair<std::string, std::string>> query;
 
     // Parses `dialect[+driver]://[user[:password]@]host[:port]/database[?query]`. Throws ConfigError.
+    // As in SQLAlchemy, `sqlite://` (in memory) has no database (nullopt) and `sqlite:///` an empty one.
     static DbUrl parse(const std::string& text);
 
     // SQLAlchemy's render_as_string: the password appears as "***" unless `hide_password` is false.
