@@ -52,7 +52,7 @@ struct TableSchema {
     std::vector<UniqueConstraintInfo> unique_constraints;
     std::vector<ForeignKeyInfo> foreign_keys;
     std::vector<CheckConstraintInfo> check_constraints;
-    std::vector<IndexInfo> indexes;  // explicit indexes, not those backing a primary key or unique constraint
+    std::vector<IndexInfo> indexes;  // every index except the primary key's (SQLite: no automatic indexes)
 };
 
 }  // namespace butler_migrate

@@ -1,0 +1,36 @@
+// `dump-schema`: prints the reflected schema of the registry tables in upstream's format.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "butler_migrate/schema_dump.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+
+namespace butler_migrate::cli {
+
+namespace {
+
+struct DumpSchemaOptions {
+    std::string repo;
+    std::vector<std::string> tables;
+};
+
+int dump_schema(const DumpSchemaOptions& options, std::ostream& out) {
+    auto registry = open_registry(options.repo, AccessMode::read_only);
+    out << render_schema_dump(*registry.db, options.tables);
+    return 0;
+}
+
+}  // namespace
+
+void setup_dump_schema(CLI::App& command, CommandRun& run) {
+    auto options = std::make_shared<DumpSchemaOptions>();
+    command.description("Dump database schema in human-readable format.");
+    add_repo_argument(command, options->repo);
+    command.add_option("TABLE", options->tables,
+                       "TABLE specify multiple optional table names to dump, by default all tables are dumped.");
+    run = [options] { return dump_schema(*options, std::cout); };
+}
+
+}  // namespace butler_migrate::cli

@@ -1,0 +1,19 @@
+// '?' statement parameters to PostgreSQL's numbered $1..$n form.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace butler_migrate {
+
+struct NumberedSql {
+    std::string sql;
+    size_t parameter_count = 0;
+};
+
+// Replaces each '?' by $1, $2, ... except inside '...' / E'...' literals, "..." identifiers,
+// $tag$...$tag$ strings and -- or /* */ comments.
+NumberedSql number_placeholders(std::string_view sql);
+
+}  // namespace butler_migrate
