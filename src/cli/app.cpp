@@ -12,6 +12,7 @@
 #include "butler_migrate/log.hpp"
 #include "butler_migrate/secrets.hpp"
 #include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
 
 namespace butler_migrate::cli {
 
@@ -67,10 +68,12 @@ int run_selected(CLI::App& app, const std::map<const CLI::App*, CommandRun>& run
 }  // namespace
 
 int run_app(int argc, char** argv) {
-    CLI::App app{"Set of commands for managing and applying schema migrations of Butler registries.",
-                 "butler-migrate"};
+    CLI::App app{"Set of command for managing and applying schema migrations.", "butler-migrate"};  // upstream's text
+    // Set before the subcommands are added: CLI11 copies the formatter into each one when it is created.
+    app.formatter(std::make_shared<ClickHelpFormatter>());
     app.set_version_flag("--version", std::string("butler-migrate ") + BUTLER_MIGRATE_VERSION);
     app.require_subcommand(1);
+    app.positionals_at_end();  // an unknown subcommand is an error, not a request for the top-level help
     std::vector<std::string> log_levels;
     app.add_option("--log-level", log_levels,
                    "Logging level: CRITICAL, ERROR, WARNING, INFO (default), VERBOSE, DEBUG or TRACE; "

@@ -5,6 +5,7 @@
 
 #include "butler_migrate/butler_config.hpp"
 #include "butler_migrate/secrets.hpp"
+#include "cli/revision_text.hpp"
 
 namespace butler_migrate::cli {
 
@@ -23,8 +24,8 @@ void add_namespace_option(CLI::App& command, std::optional<std::string>& ns) {
 void add_mig_path_option(CLI::App& command, std::string& mig_path) {
     command
         .add_option("--mig-path", mig_path,
-                    "Top-level folder with migration scripts; migrations are compiled in, so this only names "
-                    "the folder shown in 'Path:' lines")
+                    // Upstream's text; migrations are compiled in, so the folder only appears in `Path:` lines.
+                    "Top-level folder with migration scripts, default: " + migrations_folder(""))
         ->type_name("PATH");
 }
 

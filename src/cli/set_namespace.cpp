@@ -57,7 +57,7 @@ int set_namespace(const SetNamespaceOptions& options, std::ostream& out) {
 void setup_set_namespace(CLI::App& command, CommandRun& run) {
     auto options = std::make_shared<SetNamespaceOptions>();
     command.description("Add or update namespace attribute to dimensions.json.");
-    command.add_flag("--update", options->update, "Replace existing namespace.");
+    command.add_flag("--update", options->update, "Replace existing namespace if it exists.");
     add_repo_argument(command, options->repo);
     command.add_option("NAMESPACE", options->ns, "Namespace to store; the current one is shown when missing.");
     run = [options] { return set_namespace(*options, std::cout); };

@@ -22,8 +22,9 @@ namespace conformance {
 
 namespace {
 
-// The migrations folder shown in `Path:` lines and in --help (stands for {MIGRATIONS}).
-const std::string kMigrationsFolder = "/opt/lsst/software/stack/conda/envs/lsst/share/daf_butler_migrate/migrations";
+// The migrations folder shown in `Path:` lines and in --help (stands for {MIGRATIONS}); short enough that
+// click's wrapping keeps it whole on one line, as the recorded path was.
+const std::string kMigrationsFolder = "/opt/lsst/stack/share/daf_butler_migrate/migrations";
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
     for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {

@@ -1,0 +1,78 @@
+// The table of subcommand help texts shown by `--help` (the wording operators know from `butler migrate`).
+#include "cli/help_text.hpp"
+
+namespace butler_migrate::cli {
+
+namespace {
+
+const char* const kRepoParagraph =
+    "REPO is the URI or path to an existing data repository root or configuration file.";
+const char* const kRevisionParagraph =
+    "REVISION is a target alembic revision, in offline mode it can also specify initial revision using "
+    "INITIAL:TARGET format.";
+const char* const kTreeNameParagraph =
+    "TREE_NAME is the revision tree name, usually it is the name of a registry manager type (e.g. 'datasets').";
+
+}  // namespace
+
+const std::vector<CommandHelp>& command_help_table() {
+    static const std::vector<CommandHelp> table = {
+        {"downgrade",
+         "Downgrade schema to a specified revision.",
+         {"Downgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},
+        {"dump-schema",
+         "Dump schema of the database tables.",
+         {"Dump database schema in human-readable format.", kRepoParagraph,
+          "TABLE specify multiple optional table names to dump, by default all tables are dumped."}},
+        {"set-namespace",
+         "Add namespace attribute to the stored dimensions configuration.",
+         {"Add or update namespace attribute to dimensions.json.", kRepoParagraph,
+          "NAMESPACE to add or replace in the stored dimensions configuration. If namespace is not specified "
+          "then existing namespace is printed."}},
+        {"show-current",
+         "Display current revisions for a database.",
+         {"Display current revisions from either alembic_version or butler_attributes tables.", kRepoParagraph}},
+        {"show-history",
+         "Show revision history.",
+         {"Display revision history for a tree.", kTreeNameParagraph}},
+        {"show-trees",
+         "Print a list of known revision trees.",
+         {"Print a list of known revision trees (manager types)."}},
+        {"stamp",
+         "Stamp revision table with current registry versions.",
+         {"Stamp Alembic revision table (alembic_version) with current manager versions from butler_attributes.",
+          kRepoParagraph,
+          "MANAGER is a name of the manager for which to stamp the revision, if missing then all managers "
+          "already defined in butler_attributes are stamped. To stamp initial revision for a manager not in "
+          "butler_attributes, provide its name explicitly."}},
+        {"upgrade",
+         "Upgrade schema to a specified revision.",
+         {"Upgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},
+    };
+    return table;
+}
+
+const CommandHelp* find_command_help(const std::string& name) {
+    for (const auto& entry : command_help_table()) {
+        if (name == entry.name) return &entry;
+    }
+    return nullptr;
+}
+
+std::string long_help(const std::string& name) {
+    const CommandHelp* entry = find_command_help(name);
+    if (entry == nullptr) return {};
+    std::string text;
+    for (const char* paragraph : entry->paragraphs) {
+        if (!text.empty()) text += "\n\n";
+        text += paragraph;
+    }
+    return text;
+}
+
+std::string command_summary(const std::string& name) {
+    const CommandHelp* entry = find_command_help(name);
+    return entry == nullptr ? std::string() : std::string(entry->summary);
+}
+
+}  // namespace butler_migrate::cli
