@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -14,11 +13,7 @@ namespace butler_migrate {
 
 namespace {
 
-void append_escaped_code_unit(std::string& out, unsigned code) {
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "\\u%04x", code);
-    out += buffer;
-}
+void append_escaped_code_unit(std::string& out, unsigned code) { out += fmt::format("\\u{:04x}", code & 0xFFFFu); }
 
 // Decodes one UTF-8 sequence starting at `i` (input validated by the parser); advances `i`.
 unsigned decode_utf8(const std::string& s, size_t& i) {
