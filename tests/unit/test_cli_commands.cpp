@@ -163,7 +163,7 @@ TEST_CASE("show-current --butler with no managers", "[cli]") {
     CHECK(r.out == "No manager versions defined in butler_attributes table.\n");
 }
 
-TEST_CASE("--version and --log-level", "[cli]") {
+TEST_CASE("global options: --version and --log-level", "[cli]") {
     auto version = run({"--version"});
     CHECK(version.exit_status == 0);
     CHECK(version.out.rfind("butler-migrate ", 0) == 0);
