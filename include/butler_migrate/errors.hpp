@@ -49,4 +49,10 @@ public:
     using Error::Error;
 };
 
+// A step needed to read the database while only its SQL was being written (upgrade/downgrade --sql).
+class OfflineModeUnsupported : public MigrationError {
+public:
+    using MigrationError::MigrationError;
+};
+
 }  // namespace butler_migrate

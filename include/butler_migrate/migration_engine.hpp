@@ -40,18 +40,28 @@ std::vector<PlannedStep> plan_downgrade(const RevisionGraph& graph, const std::v
 // ported yet), before anything is changed.
 void check_steps_available(const std::vector<PlannedStep>& steps);
 
-// The alembic_version change of one step (REFERENCE A.3), applied inside the step's transaction.
-void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& step);
+// The alembic_version change of one step (REFERENCE A.3), run on `db` and applied to `current` (the rows
+// before the step, updated to the rows after it).
+void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& step, std::vector<std::string>& current);
 
 struct EngineSettings {
     MigrationOptions options;
     std::ostream* notices = nullptr;  // stdout of the command
 };
 
-// Runs `steps` in order, each in its own transaction with its alembic_version update. A failing step is
-// rolled back completely and rethrown as MigrationError naming the step; earlier steps stay applied.
-void run_steps(Database& db, const RevisionGraph& graph, const std::vector<PlannedStep>& steps,
-               const EngineSettings& settings);
+// Runs `steps` in order, each in its own transaction with its alembic_version update. `current` holds the
+// recorded revisions. A failing step is rolled back completely and rethrown as MigrationError naming the
+// step; earlier steps stay applied.
+void run_steps(Database& db, const RevisionGraph& graph, std::vector<std::string> current,
+               const std::vector<PlannedStep>& steps, const EngineSettings& settings);
+
+// Offline mode (--sql): writes to `out` the SQL that `steps` would run from the revisions in `current`, as
+// alembic does (BEGIN/COMMIT around it on PostgreSQL, a "-- Running ..." comment per step), touching no
+// database. A step that has to read the database throws MigrationError
+// "Migration <id> does not support offline (--sql) mode".
+void write_steps_sql(Dialect dialect, const std::optional<std::string>& schema, const RevisionGraph& graph,
+                     std::vector<std::string> current, const std::vector<PlannedStep>& steps,
+                     const MigrationOptions& options, std::ostream& out);
 
 }  // namespace butler_migrate
 

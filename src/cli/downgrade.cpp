@@ -13,10 +13,9 @@ namespace butler_migrate::cli {
 namespace {
 
 int downgrade(const MigrationCommandOptions& options, std::ostream& out) {
-    EngineSettings settings{MigrationOptions{}, &out};
-    MigrationSession session(options);
-    auto steps = plan_downgrade(session.graph(), session.current(), resolve_revision(session.graph(), options.revision));
-    return session.run(steps, settings);
+    auto step_options = MigrationOptions{};  // malformed --options fail before the database is touched
+    MigrationSession session(options, StepDirection::downgrade);
+    return session.run(step_options, out);
 }
 
 }  // namespace

@@ -35,14 +35,33 @@ void add_migration_options(CLI::App& command, MigrationCommandOptions& options, 
         ->required();
 }
 
-MigrationSession::MigrationSession(const MigrationCommandOptions& options)
-    : graph_(graph_for(options)), registry_(open_registry(options.repo, AccessMode::read_write)) {
-    if (options.sql) throw UsageError("--sql (offline mode) is not available yet");
+MigrationSession::MigrationSession(const MigrationCommandOptions& options, StepDirection direction)
+    : options_(options),
+      direction_(direction),
+      graph_(graph_for(options)),
+      registry_(open_registry(options.repo, options.sql ? AccessMode::read_only : AccessMode::read_write)) {
     current_ = check_migration_preconditions(*registry_.db, graph_, options.ns);
 }
 
-int MigrationSession::run(const std::vector<PlannedStep>& steps, const EngineSettings& settings) {
-    run_steps(*registry_.db, graph_, steps, settings);
+int MigrationSession::run(const MigrationOptions& step_options, std::ostream& out) {
+    std::vector<std::string> current = current_;
+    std::string target_spec = options_.revision;
+    if (options_.sql) {
+        // Offline mode may start from a given revision: FROM:TO.
+        auto colon = target_spec.find(':');
+        if (colon != std::string::npos) {
+            current = {resolve_revision(graph_, target_spec.substr(0, colon)).id};
+            target_spec = target_spec.substr(colon + 1);
+        } else if (direction_ == StepDirection::downgrade) {
+            throw UsageError("downgrade with --sql requires <fromrev>:<torev>");
+        }
+    }
+    const Revision& target = resolve_revision(graph_, target_spec);
+    auto steps = direction_ == StepDirection::upgrade ? plan_upgrade(graph_, current, target)
+                                                      : plan_downgrade(graph_, current, target);
+    Database& db = *registry_.db;
+    if (options_.sql) write_steps_sql(db.dialect(), db.schema(), graph_, current, steps, step_options, out);
+    else run_steps(db, graph_, current, steps, EngineSettings{step_options, &out});
     return 0;
 }
 

@@ -26,18 +26,17 @@ struct MigrationCommandOptions {
 
 void add_migration_options(CLI::App& command, MigrationCommandOptions& options, bool with_step_options);
 
-// The registry opened for writing, the revision graph (with a one-shot tree if asked), and the recorded
-// revisions after the preconditions were checked.
+// One upgrade or downgrade: the registry (opened for writing, or for reading with --sql), the revision
+// graph (with a one-shot tree if asked), and the recorded revisions once the preconditions hold.
 class MigrationSession {
 public:
-    explicit MigrationSession(const MigrationCommandOptions& options);
-    const RevisionGraph& graph() const { return graph_; }
-    const std::vector<std::string>& current() const { return current_; }
-    Database& db() { return *registry_.db; }
-    // Runs the planned steps; returns the exit status.
-    int run(const std::vector<PlannedStep>& steps, const EngineSettings& settings);
+    MigrationSession(const MigrationCommandOptions& options, StepDirection direction);
+    // Plans the steps to the target and runs them, or with --sql writes their SQL; returns the exit status.
+    int run(const MigrationOptions& step_options, std::ostream& out);
 
 private:
+    const MigrationCommandOptions& options_;
+    StepDirection direction_;
     RevisionGraph graph_;
     OpenedRegistry registry_;
     std::vector<std::string> current_;

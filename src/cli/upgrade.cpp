@@ -13,10 +13,9 @@ namespace butler_migrate::cli {
 namespace {
 
 int upgrade(const MigrationCommandOptions& options, std::ostream& out) {
-    EngineSettings settings{MigrationOptions::parse(options.options), &out};
-    MigrationSession session(options);
-    auto steps = plan_upgrade(session.graph(), session.current(), resolve_revision(session.graph(), options.revision));
-    return session.run(steps, settings);
+    auto step_options = MigrationOptions::parse(options.options);  // malformed --options fail before the database is touched
+    MigrationSession session(options, StepDirection::upgrade);
+    return session.run(step_options, out);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "db/placeholders.hpp"
 
 #include <cctype>
+#include <functional>
 
 namespace butler_migrate {
 
@@ -66,21 +67,31 @@ size_t skipped_length(std::string_view sql, size_t i) {
 
 }  // namespace
 
-NumberedSql number_placeholders(std::string_view sql) {
-    NumberedSql out;
-    out.sql.reserve(sql.size() + 8);
+std::string replace_placeholders(std::string_view sql, const std::function<std::string(size_t)>& replacement,
+                                 size_t* count) {
+    std::string out;
+    out.reserve(sql.size() + 8);
+    size_t n = 0;
     size_t i = 0;
     while (i < sql.size()) {
         if (size_t skip = skipped_length(sql, i)) {
-            out.sql.append(sql.substr(i, skip));
+            out.append(sql.substr(i, skip));
             i += skip;
         } else if (sql[i] == '?') {
-            out.sql += '$' + std::to_string(++out.parameter_count);
+            out += replacement(n++);
             ++i;
         } else {
-            out.sql += sql[i++];
+            out += sql[i++];
         }
     }
+    if (count) *count = n;
+    return out;
+}
+
+NumberedSql number_placeholders(std::string_view sql) {
+    NumberedSql out;
+    out.sql = replace_placeholders(sql, [](size_t index) { return "$" + std::to_string(index + 1); },
+                                   &out.parameter_count);
     return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,11 @@ struct NumberedSql {
     std::string sql;
     size_t parameter_count = 0;
 };
+
+// Replaces each '?' outside quoted text and comments by replacement(index), index counting from 0; the
+// number of placeholders goes to *count when given.
+std::string replace_placeholders(std::string_view sql, const std::function<std::string(size_t)>& replacement,
+                                 size_t* count = nullptr);
 
 // Replaces each '?' by $1, $2, ... except inside '...' / E'...' literals, "..." identifiers,
 // $tag$...$tag$ strings and -- or /* */ comments.

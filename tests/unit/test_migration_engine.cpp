@@ -1,0 +1,110 @@
+// The step engine: revision arguments, upgrade/downgrade plans, step availability, alembic_version moves.
+#include <catch2/catch.hpp>
+
+#include "butler_migrate/errors.hpp"
+#include "butler_migrate/migration_engine.hpp"
+
+using namespace butler_migrate;
+
+namespace {
+
+std::vector<std::string> ids(const std::vector<PlannedStep>& steps) {
+    std::vector<std::string> out;
+    for (const auto& s : steps) out.push_back(s.revision->id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("revision arguments: ids, prefixes, labels, label@head", "[engine]") {
+    const auto graph = RevisionGraph::regular();
+    CHECK(resolve_revision(graph, "c0e4f9ab4a5d").id == "c0e4f9ab4a5d");
+    CHECK(resolve_revision(graph, "c0e4").id == "c0e4f9ab4a5d");
+    CHECK(resolve_revision(graph, "datasets").id == "059cc7b7ef13");  // the revision that declares the label
+    CHECK(resolve_revision(graph, "collections-NameKeyCollectionManager").id == "a56af31bd899");
+    CHECK(resolve_revision(graph, "datasets-ByDimensionsDatasetRecordStorageManagerUUID@head").id == "4e2d7a28475b");
+    CHECK(resolve_revision(graph, "dimensions-config@head").id == "352c30854bb0");
+    CHECK_THROWS_WITH(resolve_revision(graph, "collections@head"),
+                      "Can't locate revision identified by 'collections@head': branch collections has several "
+                      "heads: '8c57494cabcc', '93341d68b814'");
+    CHECK_THROWS_WITH(resolve_revision(graph, "0123456789ab"), "Can't locate revision identified by '0123456789ab'");
+    CHECK_THROWS_WITH(resolve_revision(graph, "c0e"), Catch::Matchers::StartsWith("Can't locate revision identified by 'c0e'"));
+    CHECK_THROWS_AS(resolve_revision(graph, "nope@head"), RevisionError);
+}
+
+TEST_CASE("an ambiguous prefix lists the candidates", "[engine]") {
+    std::vector<Revision> revisions(3);
+    revisions[0].id = "abcd00000000";
+    revisions[0].tree = "t";
+    revisions[1].id = "abcd11111111";
+    revisions[1].down_revision = "abcd00000000";
+    revisions[1].tree = "t";
+    revisions[2].id = "abce22222222";
+    revisions[2].down_revision = "abcd11111111";
+    revisions[2].tree = "t";
+    RevisionGraph graph({&revisions[0], &revisions[1], &revisions[2]});
+    CHECK_THROWS_WITH(resolve_revision(graph, "abcd"),
+                      "Can't locate revision identified by 'abcd': multiple revisions start with it: "
+                      "'abcd00000000', 'abcd11111111'");
+    CHECK(resolve_revision(graph, "abce").id == "abce22222222");
+}
+
+TEST_CASE("forms that are refused with a reason", "[engine]") {
+    const auto graph = RevisionGraph::regular();
+    for (const std::string spec : {"head", "heads", "base", "+1", "-1", "datasets@+1", "f22a777cf382:c0e4f9ab4a5d"}) {
+        INFO(spec);
+        CHECK_THROWS_AS(resolve_revision(graph, spec), UsageError);
+    }
+    CHECK_THROWS_WITH(resolve_revision(graph, "a:b"), "Range revision not allowed");
+}
+
+TEST_CASE("upgrade plans walk from the recorded revision to the target, parents first", "[engine]") {
+    const auto graph = RevisionGraph::regular();
+    const std::vector<std::string> current{"f22a777cf382", "87a30df8c8c5", "a07b3b60e369"};
+    CHECK(ids(plan_upgrade(graph, current, graph.at("035dcf13ef18"))) ==
+          std::vector<std::string>{"1601d5973bf8", "035dcf13ef18"});
+    CHECK(ids(plan_upgrade(graph, current, graph.at("c0e4f9ab4a5d"))) == std::vector<std::string>{"c0e4f9ab4a5d"});
+    CHECK(plan_upgrade(graph, current, graph.at("87a30df8c8c5")).empty());   // already there
+    CHECK(plan_upgrade(graph, current, graph.at("a1e0fefed6c7")).empty());   // an ancestor
+    // A tree the registry is not on starts at its root.
+    CHECK(ids(plan_upgrade(graph, current, graph.at("a0d766f99876"))) ==
+          std::vector<std::string>{"8b8e030aba2b", "a0d766f99876"});
+}
+
+TEST_CASE("downgrade plans go newest first, to an ancestor only", "[engine]") {
+    const auto graph = RevisionGraph::regular();
+    const std::vector<std::string> current{"c0e4f9ab4a5d", "035dcf13ef18"};
+    CHECK(ids(plan_downgrade(graph, current, graph.at("87a30df8c8c5"))) ==
+          std::vector<std::string>{"035dcf13ef18", "1601d5973bf8"});
+    CHECK(plan_downgrade(graph, current, graph.at("035dcf13ef18")).empty());
+    CHECK_THROWS_WITH(plan_downgrade(graph, {"87a30df8c8c5"}, graph.at("035dcf13ef18")),
+                      "Destination 035dcf13ef18 is not a valid downgrade target from current head(s)");
+    CHECK_THROWS_AS(plan_downgrade(graph, current, graph.at("a07b3b60e369")), RevisionError);
+}
+
+TEST_CASE("steps that cannot run are refused before anything runs", "[engine]") {
+    const auto graph = RevisionGraph::regular();
+    auto steps = plan_upgrade(graph, {"f0a3531f97ca"}, graph.at("c0e4f9ab4a5d"));
+    REQUIRE(ids(steps) == std::vector<std::string>{"f22a777cf382", "c0e4f9ab4a5d"});
+    CHECK_THROWS_WITH(check_steps_available(steps),
+                      "Revision f22a777cf382 (Migration script for DefaultButlerAttributeManager 1.0.0.) has no "
+                      "upgrade step (upstream does not implement it either); nothing was changed");
+}
+
+TEST_CASE("--options parsing as upstream's click callback", "[engine]") {
+    auto options = MigrationOptions::parse({"a=1,b=2", "c=x", "d=[1,2]"});
+    CHECK(options.get("a") == std::optional<std::string>("1"));
+    CHECK(options.get("b") == std::optional<std::string>("2"));
+    CHECK(options.get("d") == std::optional<std::string>("[1,2]"));
+    CHECK_FALSE(options.get("zz"));
+    CHECK(MigrationOptions::parse({"k=1", "k=2"}).get("k") == std::optional<std::string>("2"));
+    CHECK(MigrationOptions::parse({"day_obs_offset.HSC=0,day_obs_offset.LATISS=43200"}).with_prefix("day_obs_offset.") ==
+          std::map<std::string, std::string>{{"HSC", "0"}, {"LATISS", "43200"}});
+    CHECK_THROWS_WITH(MigrationOptions::parse({"novalue"}),
+                      "Could not parse key-value pair 'novalue' using separator '=', with multiple values allowed: "
+                      "not enough values to unpack (expected 2, got 1)");
+    CHECK_THROWS_AS(MigrationOptions::parse({"a=1,"}), UsageError);
+    CHECK_THROWS_WITH(MigrationOptions::parse({"c=x="}),
+                      "Could not parse key-value pair 'c=x=' using separator '=', with multiple values allowed: "
+                      "too many values to unpack (expected 2)");
+}
