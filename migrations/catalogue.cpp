@@ -1,5 +1,6 @@
 // The catalogue: one explicit table of every upstream revision (regular and one-shot trees), per REFERENCE §2.
 #include "butler_migrate/catalogue.hpp"
+#include "migrations/steps.hpp"
 
 namespace butler_migrate {
 namespace {
@@ -11,6 +12,8 @@ void no_op_step(StepContext& /*context*/) {}
 constexpr Step kNotImpl{StepAvailability::not_implemented_upstream, nullptr};
 // Upstream implements this direction; the function is attached once the step is ported.
 constexpr Step kToPort{StepAvailability::not_yet_ported, nullptr};
+// A ported step.
+constexpr Step ported(StepFunction function) { return {StepAvailability::available, function}; }
 // Upstream's body is empty: the step runs and only the alembic_version row changes.
 constexpr Step kNoOp{StepAvailability::available, &no_op_step};
 
@@ -34,7 +37,7 @@ std::vector<Revision> build_catalogue() {
          "", "2021-05-04 16:30:16.571429", "DefaultButlerAttributeManager", "1.0.0", kNotImpl, kNotImpl},
         {"c0e4f9ab4a5d", "f22a777cf382", "attributes", {},
          "Migration script for DefaultButlerAttributeManager 1.0.1.",
-         "", "2023-03-21 16:38:41.523277", "DefaultButlerAttributeManager", "1.0.1", kToPort, kNotImpl},
+         "", "2023-03-21 16:38:41.523277", "DefaultButlerAttributeManager", "1.0.1", ported(&migrations::upgrade_c0e4f9ab4a5d), kNotImpl},
         // collections
         {"8d2e9de2f21f", "", "collections", {"collections"},
          "This is an initial pseudo-revision of the 'collections' tree.",
@@ -90,7 +93,7 @@ std::vector<Revision> build_catalogue() {
          "", "2021-05-04 16:30:53.171818", "ByDimensionsDatasetRecordStorageManagerUUID", "1.0.0", kNotImpl, kNotImpl},
         {"4e2d7a28475b", "2101fbf51ad3", "datasets", {},
          "Migration script for ByDimensionsDatasetRecordStorageManagerUUID 2.0.0.",
-         "", "2023-03-31 22:25:32.651155", "ByDimensionsDatasetRecordStorageManagerUUID", "2.0.0", kToPort, kToPort},
+         "", "2023-03-31 22:25:32.651155", "ByDimensionsDatasetRecordStorageManagerUUID", "2.0.0", ported(&migrations::upgrade_4e2d7a28475b), ported(&migrations::downgrade_4e2d7a28475b)},
         // datastores
         {"6e7967ca2f9c", "", "datastores", {"datastores"},
          "This is an initial pseudo-revision of the 'datastores' tree.",
@@ -103,7 +106,7 @@ std::vector<Revision> build_catalogue() {
          "", "2021-05-04 16:31:01.640821", "MonolithicDatastoreRegistryBridgeManager", "0.2.0", kNotImpl, kNotImpl},
         {"a81dddabd837", "a07b3b60e369", "datastores", {},
          "Migration script for MonolithicDatastoreRegistryBridgeManager 0.2.1.",
-         "", "2025-05-20 14:57:52.486966", "MonolithicDatastoreRegistryBridgeManager", "0.2.1", kToPort, kToPort},
+         "", "2025-05-20 14:57:52.486966", "MonolithicDatastoreRegistryBridgeManager", "0.2.1", ported(&migrations::upgrade_a81dddabd837), ported(&migrations::downgrade_a81dddabd837)},
         // dimensions
         {"6166dfbb5324", "", "dimensions", {"dimensions"},
          "This is an initial pseudo-revision of the 'dimensions' tree.",
@@ -134,10 +137,10 @@ std::vector<Revision> build_catalogue() {
          "", "2021-05-04 16:30:44.616525", "StaticDimensionRecordStorageManager", "6.0.0", kNotImpl, kNotImpl},
         {"1601d5973bf8", "87a30df8c8c5", "dimensions", {},
          "Migration script for StaticDimensionRecordStorageManager 6.0.1.",
-         "", "2021-09-01 09:43:25.448091", "StaticDimensionRecordStorageManager", "6.0.1", kToPort, kToPort},
+         "", "2021-09-01 09:43:25.448091", "StaticDimensionRecordStorageManager", "6.0.1", ported(&migrations::upgrade_1601d5973bf8), ported(&migrations::downgrade_1601d5973bf8)},
         {"035dcf13ef18", "1601d5973bf8", "dimensions", {},
          "Migration script for StaticDimensionRecordStorageManager 6.0.2.",
-         "", "2022-05-19 15:40:18.561744", "StaticDimensionRecordStorageManager", "6.0.2", kToPort, kToPort},
+         "", "2022-05-19 15:40:18.561744", "StaticDimensionRecordStorageManager", "6.0.2", ported(&migrations::upgrade_035dcf13ef18), ported(&migrations::downgrade_035dcf13ef18)},
         // dimensions-config
         {"3e2891b82110", "", "dimensions-config", {"dimensions-config"},
          "This is an initial pseudo-revision of the 'dimensions-config' tree.",
@@ -172,7 +175,7 @@ std::vector<Revision> build_catalogue() {
          "", "2022-10-27 16:03:57.771563", "", "", kNotImpl, kNotImpl},
         {"a0d766f99876", "8b8e030aba2b", "obscore", {"obscore-ObsCoreLiveTableManager"},
          "Migration script for ObsCoreLiveTableManager 0.0.1.",
-         "", "2022-10-27 16:05:17.523936", "ObsCoreLiveTableManager", "0.0.1", kToPort, kToPort},
+         "", "2022-10-27 16:05:17.523936", "ObsCoreLiveTableManager", "0.0.1", ported(&migrations::upgrade_a0d766f99876), ported(&migrations::downgrade_a0d766f99876)},
         // obscore-config
         {"2daeabfb5019", "", "obscore-config", {"obscore-config"},
          "This is an initial pseudo-revision of the 'obscore-config' tree.",
