@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libpqxx-dev libyaml-cpp-dev libfmt-dev libssl-dev
-  nlohmann-json3-dev libb2-dev catch2 sqlite3 postgresql postgresql-contrib
+  nlohmann-json3-dev libb2-dev catch2 sqlite3 postgresql postgresql-contrib time
 )
 missing=()
 for p in "${packages[@]}"; do

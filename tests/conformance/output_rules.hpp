@@ -11,6 +11,8 @@ enum class OrderRule {
     exact,               // byte for byte
     lines_unordered,     // same lines in any order (show-current, cross-tree show-history)
     entries_unordered,   // same "Rev: ..." entries in any order, text before the first entry in place
+    table_constraints_unordered,  // sqlite3 .dump: constraints of a re-created table in any order (upstream
+                                  // writes them from a Python set)
 };
 
 // The rule for a golden run's stdout.
