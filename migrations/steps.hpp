@@ -22,4 +22,22 @@ void downgrade_035dcf13ef18(StepContext& context);
 void upgrade_a0d766f99876(StepContext& context);  // obscore: none -> ObsCoreLiveTableManager 0.0.1
 void downgrade_a0d766f99876(StepContext& context);
 
+// dimensions-config: the stored dimension universe (config:dimensions.json) and the tables it describes.
+void upgrade_380002bcbb26(StepContext& context);  // universe 0 -> 1 (namespace, healpix)
+void downgrade_380002bcbb26(StepContext& context);
+void upgrade_bf6308af80aa(StepContext& context);  // universe 1 -> 2 (visit systems, seq_num, azimuth, has_simulated)
+void upgrade_c5ae3a2cd7c2(StepContext& context);  // universe 2 -> 3 (observation_reason 32 -> 68)
+void downgrade_c5ae3a2cd7c2(StepContext& context);
+void upgrade_9888256c6a18(StepContext& context);  // universe 3 -> 4 (populated_by)
+void downgrade_9888256c6a18(StepContext& context);
+void upgrade_2a8a32e1bec3(StepContext& context);  // universe 4 -> 5 (instrument name 16 -> 32)
+void downgrade_2a8a32e1bec3(StepContext& context);
+void upgrade_1fae088c80b6(StepContext& context);  // universe 5 -> 6 (day_obs and group tables)
+void upgrade_352c30854bb0(StepContext& context);  // universe 6 -> 7 (exposure.can_see_sky)
+void downgrade_352c30854bb0(StepContext& context);
+
+// obscore-config: the obscore table described by config:obscore.json.
+void upgrade_4fe28ef5030f(StepContext& context);  // none -> namespace embargo version 1
+void downgrade_4fe28ef5030f(StepContext& context);
+
 }  // namespace butler_migrate::migrations

@@ -96,5 +96,42 @@ void add_column(StepContext& context, std::string_view table, const ColumnSpec& 
 void create_index(StepContext& context, std::string_view table, std::string_view name,
                   const std::vector<std::string>& columns, bool unique = false);
 void drop_index(StepContext& context, std::string_view table, std::string_view name);
+// alembic's op.drop_column: ALTER TABLE ... DROP COLUMN on both dialects (SQLite >= 3.35 edits its stored DDL).
+void drop_column(StepContext& context, std::string_view table, std::string_view column);
+
+// alembic's op.create_table: columns, an unnamed primary key (PostgreSQL names it <table>_pkey), then named
+// constraints in the order they are added, as SQLAlchemy writes constraints in their creation order.
+class TableCreation {
+public:
+    explicit TableCreation(std::string table) : table_(std::move(table)) {}
+
+    TableCreation& add_column(ColumnSpec column);
+    TableCreation& primary_key(std::vector<std::string> columns);
+    TableCreation& foreign_key(ForeignKeySpec foreign_key);
+    TableCreation& unique(std::string name, std::vector<std::string> columns);
+    TableCreation& check(std::string name, std::string sqltext);
+
+    struct Constraint {
+        enum class Kind { foreign_key, unique, check };
+        Kind kind;
+        ForeignKeySpec foreign_key;        // foreign_key
+        std::string name;                  // unique, check (before shrinking)
+        std::vector<std::string> columns;  // unique
+        std::string sqltext;               // check
+    };
+    const std::string& table() const { return table_; }
+    const std::vector<ColumnSpec>& columns() const { return columns_; }
+    const std::vector<std::string>& primary_key_columns() const { return primary_key_; }
+    const std::vector<Constraint>& constraints() const { return constraints_; }
+
+private:
+    std::string table_;
+    std::vector<ColumnSpec> columns_;
+    std::vector<std::string> primary_key_;
+    std::vector<Constraint> constraints_;
+};
+
+// Creates the table inside the running step's transaction; the SQLite text is SQLAlchemy's, byte for byte.
+void create_table(StepContext& context, const TableCreation& table);
 
 }  // namespace butler_migrate::schema

@@ -1,5 +1,5 @@
-// Schema operations of migration steps: TableAlteration (alembic's batch_alter_table) and the in-place
-// add_column / create_index / drop_index, each sent to the SQLite or PostgreSQL way of doing it.
+// Schema operations of migration steps: TableAlteration (alembic's batch_alter_table), create_table and the
+// in-place add_column / drop_column / create_index / drop_index, each sent to the SQLite or PostgreSQL way of doing it.
 #include "butler_migrate/schema_ops.hpp"
 
 #include <fmt/format.h>
@@ -37,6 +37,74 @@ void apply_sqlite_in_place(StepContext& context, const TableAlteration& alterati
             default: throw MigrationError("internal error: SQLite operation needs a table re-creation");
         }
     }
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string out;
+    for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
+    return out;
+}
+
+// SQLAlchemy's CREATE TABLE for PostgreSQL: the same layout as SQLite's, names schema-qualified and shrunk.
+std::string postgres_create_table(const std::optional<std::string>& schema, const TableCreation& table) {
+    constexpr Dialect pg = Dialect::postgresql;
+    std::vector<std::string> parts;
+    for (const auto& column : table.columns()) parts.push_back(postgres_column_spec(column));
+    if (!table.primary_key_columns().empty()) {
+        parts.push_back(fmt::format("PRIMARY KEY ({})", ddl_column_list(pg, table.primary_key_columns())));
+    }
+    for (const auto& c : table.constraints()) {
+        using Kind = TableCreation::Constraint::Kind;
+        const std::string& name = c.kind == Kind::foreign_key ? c.foreign_key.name : c.name;
+        std::string text = fmt::format("CONSTRAINT {} ", ddl_identifier(pg, database_name(pg, name)));
+        if (c.kind == Kind::check) {
+            text += fmt::format("CHECK ({})", c.sqltext);
+        } else if (c.kind == Kind::unique) {
+            text += fmt::format("UNIQUE ({})", ddl_column_list(pg, c.columns));
+        } else {
+            const ForeignKeySpec& fk = c.foreign_key;
+            text += fmt::format("FOREIGN KEY({}) REFERENCES {} ({})", ddl_column_list(pg, fk.columns),
+                                ddl_table_name(pg, schema, fk.referred_table), ddl_column_list(pg, fk.referred_columns));
+            if (fk.on_delete) text += " ON DELETE " + *fk.on_delete;
+        }
+        parts.push_back(std::move(text));
+    }
+    return fmt::format("CREATE TABLE {} (\n\t{}\n)", ddl_table_name(pg, schema, table.table()), join(parts, ", \n\t"));
+}
+
+// The same definition in the terms of the SQLite DDL renderer, which batch re-creation uses too.
+DdlTable sqlite_table_definition(const TableCreation& table) {
+    DdlTable ddl;
+    ddl.name = table.table();
+    for (const auto& column : table.columns()) {
+        ddl.columns.push_back({column.name, column.type, column.nullable, column.server_default});
+    }
+    if (!table.primary_key_columns().empty()) {
+        DdlConstraint pk;
+        pk.kind = DdlConstraint::Kind::primary_key;
+        pk.columns = table.primary_key_columns();
+        ddl.constraints.push_back(std::move(pk));
+    }
+    for (const auto& c : table.constraints()) {
+        using Kind = TableCreation::Constraint::Kind;
+        DdlConstraint out;
+        out.name = c.kind == Kind::foreign_key ? c.foreign_key.name : c.name;
+        if (c.kind == Kind::check) {
+            out.kind = DdlConstraint::Kind::check;
+            out.sqltext = c.sqltext;
+        } else if (c.kind == Kind::unique) {
+            out.kind = DdlConstraint::Kind::unique;
+            out.columns = c.columns;
+        } else {
+            out.kind = DdlConstraint::Kind::foreign_key;
+            out.columns = c.foreign_key.columns;
+            out.referred_table = c.foreign_key.referred_table;
+            out.referred_columns = c.foreign_key.referred_columns;
+            out.on_delete = c.foreign_key.on_delete;
+        }
+        ddl.constraints.push_back(std::move(out));
+    }
+    return ddl;
 }
 
 }  // namespace
@@ -135,6 +203,47 @@ void create_index(StepContext& context, std::string_view table, std::string_view
 void drop_index(StepContext& context, std::string_view /*table*/, std::string_view name) {
     const Dialect dialect = context.dialect();
     context.db().execute(drop_index_statement(dialect, context.db().schema(), database_name(dialect, name)));
+}
+
+void drop_column(StepContext& context, std::string_view table, std::string_view column) {
+    const Dialect dialect = context.dialect();
+    context.db().execute(fmt::format("ALTER TABLE {} DROP COLUMN {}",
+                                     ddl_table_name(dialect, context.db().schema(), std::string(table)),
+                                     ddl_identifier(dialect, column)));
+}
+
+TableCreation& TableCreation::add_column(ColumnSpec column) {
+    columns_.push_back(std::move(column));
+    return *this;
+}
+
+TableCreation& TableCreation::primary_key(std::vector<std::string> columns) {
+    primary_key_ = std::move(columns);
+    return *this;
+}
+
+TableCreation& TableCreation::foreign_key(ForeignKeySpec foreign_key) {
+    constraints_.push_back({Constraint::Kind::foreign_key, std::move(foreign_key), {}, {}, {}});
+    return *this;
+}
+
+TableCreation& TableCreation::unique(std::string name, std::vector<std::string> columns) {
+    constraints_.push_back({Constraint::Kind::unique, {}, std::move(name), std::move(columns), {}});
+    return *this;
+}
+
+TableCreation& TableCreation::check(std::string name, std::string sqltext) {
+    constraints_.push_back({Constraint::Kind::check, {}, std::move(name), {}, std::move(sqltext)});
+    return *this;
+}
+
+void create_table(StepContext& context, const TableCreation& table) {
+    Database& db = context.db();
+    if (context.dialect() == Dialect::postgresql) {
+        db.execute(postgres_create_table(db.schema(), table));
+    } else {
+        db.execute(sqlite_create_table(sqlite_table_definition(table)));
+    }
 }
 
 }  // namespace butler_migrate::schema

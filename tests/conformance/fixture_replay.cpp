@@ -95,6 +95,9 @@ const std::map<std::string, std::string>& run_environment() {
         {"LSST_DB_AUTH_CREDENTIALS", ""},
         {"DAF_BUTLER_CONFIG_PATH", ""},
         {"DAF_BUTLER_REPOSITORY_INDEX", ""},
+        {"BUTLER_MIGRATE_UNIVERSE_DIR", ""},
+        // The historical dimension universes are daf_butler's data, read from the user's daf_butler.
+        {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")},
     };
     return env;
 }

@@ -75,13 +75,19 @@ std::string sort_label_lists(const std::string& text) {
     return out;
 }
 
-// Runs of "\tCONSTRAINT ..." lines of a CREATE TABLE, sorted, without their ", " separators.
+bool is_unordered_dump_line(const std::string& line) {
+    return line.rfind("\tCONSTRAINT ", 0) == 0 || line.rfind("CREATE INDEX ", 0) == 0 ||
+           line.rfind("CREATE UNIQUE INDEX ", 0) == 0;
+}
+
+// Runs of "\tCONSTRAINT ..." lines of a CREATE TABLE (without their ", " separators) and runs of CREATE INDEX
+// statements, sorted: alembic re-creates a table's constraints and indexes from Python sets.
 std::string with_sorted_constraint_runs(const std::string& text) {
     auto lines = split_lines(text);
     std::string out;
     for (size_t i = 0; i < lines.size();) {
         std::vector<std::string> run;
-        while (i < lines.size() && lines[i].rfind("\tCONSTRAINT ", 0) == 0) {
+        while (i < lines.size() && is_unordered_dump_line(lines[i])) {
             std::string line = lines[i++];
             if (line.size() >= 2 && line.compare(line.size() - 2, 2, ", ") == 0) line.resize(line.size() - 2);
             run.push_back(line);

@@ -1,0 +1,65 @@
+// A private copy of a real fixture registry from ../shared/fixtures (SQLite file copied, PostgreSQL dump
+// restored into a database of its own), and the real tool's recorded runs on it (its goldens).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "butler_migrate/database.hpp"
+#include "test_support.hpp"
+
+namespace test_support {
+
+// One recorded run: the program ("butler migrate", "sqlite3", "pg_dump"), its arguments (with {REPO} still in
+// them), stdout, stderr, exit status.
+struct GoldenRecord {
+    std::string name;  // file name without ".txt"
+    std::string program;
+    std::vector<std::string> args;
+    std::string out;
+    std::string err;
+    int exit_status = 0;
+    // The message of the exception line "<Class>: <message>" (its first line), empty when there is none.
+    std::string error_message() const;
+    bool is_butler_migrate() const { return program == "butler migrate"; }
+};
+
+class FixtureCopy {
+public:
+    // `tag` names the PostgreSQL database ("bm_fixture_<tag>"); it must be unique among live copies.
+    FixtureCopy(const std::string& fixture, const std::string& tag);
+    ~FixtureCopy();
+    FixtureCopy(const FixtureCopy&) = delete;
+    FixtureCopy& operator=(const FixtureCopy&) = delete;
+
+    bool is_sqlite() const { return !pg_; }
+    const std::string& repo() const { return dir_.path(); }
+
+    // The golden of the fixture whose file name starts with `prefix` ("27_" or the full name).
+    GoldenRecord golden(const std::string& prefix) const;
+    // The goldens numbered first..last, in order.
+    std::vector<GoldenRecord> goldens(int first, int last) const;
+
+    // Runs butler-migrate with `args` ({REPO} replaced) and no user configuration.
+    CommandResult run(std::vector<std::string> args) const;
+    // Runs a command that must succeed with nothing on stdout (REQUIREs it).
+    void run_ok(const std::vector<std::string>& args) const;
+    std::string dump_schema() const;
+    std::string sqlite_dump() const;
+
+    // Runs a statement; `{schema}.` stands for the schema qualifier ("" on SQLite). SELECTs return rows.
+    std::vector<butler_migrate::SqlRow> query(const std::string& sql, const butler_migrate::SqlParams& params = {}) const;
+    // A butler_attributes value (REQUIREs the row).
+    std::string attribute(const std::string& name) const;
+
+private:
+    std::string source_;
+    TempDir dir_;
+    std::optional<PgServer> pg_;
+    std::string database_;
+    std::string url_;
+    std::optional<std::string> schema_;
+};
+
+}  // namespace test_support

@@ -1,0 +1,71 @@
+// Shared by the tests of the dimensions-config migrations 2a8a32e1bec3, 1fae088c80b6 and 352c30854bb0: the
+// universe files of ../shared/daf_butler, the f2023 fixtures per backend, and small text helpers.
+#pragma once
+
+#include <openssl/evp.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace universe_tests {
+
+// sha256 of json.dumps of daf_butler's universes 6 and 7 (REFERENCE 5.0).
+inline const std::string kUniverse6Sha = "4b3939d97cfd98a79978c21d8902b830b4bade8a3aca27576be27fa5ce8ecc10";
+inline const std::string kUniverse7Sha = "282bc3a6b98edbdc207f7d58183905b22379ffe83db26cdea0ac7a6342b3fa7b";
+inline const std::string kDimensionsKey = "config:dimensions.json";
+
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        if (value) setenv(name, value->c_str(), 1);
+        else unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (old_) setenv(name_, old_->c_str(), 1);
+        else unsetenv(name_);
+    }
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+// The executable finds the universe files through DAF_BUTLER_DIR only, pointing at ../shared/daf_butler.
+struct SharedUniverses {
+    ScopedEnv daf_butler{"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")};
+    ScopedEnv override_dir{"BUTLER_MIGRATE_UNIVERSE_DIR", std::nullopt};
+};
+
+inline std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+inline bool starts_with(const std::string& text, const std::string& head) { return text.rfind(head, 0) == 0; }
+
+inline std::string sha256_hex(const std::string& data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    REQUIRE(EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) == 1);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int k = 0; k < size; ++k) out += std::string{hex[digest[k] >> 4], hex[digest[k] & 15]};
+    return out;
+}
+
+// The universe 4 fixture of a backend: "sqlite" or "postgresql".
+inline const char* backend_fixture(const std::string& backend) {
+    return backend == "sqlite" ? "f2023_u4_26.0.0_default" : "f2023_u4_26.0.0_default_pg";
+}
+
+}  // namespace universe_tests
