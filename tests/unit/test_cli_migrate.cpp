@@ -115,7 +115,7 @@ TEST_CASE("a step and its alembic_version move commit together or not at all", "
     CHECK(after.find("93341d68b814") != std::string::npos);
 }
 
-TEST_CASE("--sql writes the steps' SQL and changes nothing", "[cli][engine]") {
+TEST_CASE("offline --sql writes the steps' SQL and changes nothing", "[cli][engine]") {
     auto backend = any_backend();
     INFO(test_support::backend_name(backend));
     TestRegistry registry(backend);

@@ -91,7 +91,7 @@ TEST_CASE("steps that cannot run are refused before anything runs", "[engine]") 
                       "upgrade step (upstream does not implement it either); nothing was changed");
 }
 
-TEST_CASE("--options parsing as upstream's click callback", "[engine]") {
+TEST_CASE("parsing of --options as upstream's click callback", "[engine]") {
     auto options = MigrationOptions::parse({"a=1,b=2", "c=x", "d=[1,2]"});
     CHECK(options.get("a") == std::optional<std::string>("1"));
     CHECK(options.get("b") == std::optional<std::string>("2"));
