@@ -202,7 +202,7 @@ std::vector<Revision> build_catalogue() {
          kEmptyStartExtraDoc, "2023-12-08 11:25:19.172876", "NameKeyCollectionManager", "2.0.0", kNotImpl, kNotImpl},
         {"8c57494cabcc", "93341d68b814", "collections/name_2.0.0_to_int_2.0.0", {},
          "Migration script for SynthIntKeyCollectionManager 2.0.0.",
-         "", "2023-12-08 11:25:33.984476", "SynthIntKeyCollectionManager", "2.0.0", kToPort, kNoOp},
+         "", "2023-12-08 11:25:33.984476", "SynthIntKeyCollectionManager", "2.0.0", ported(&migrations::upgrade_8c57494cabcc), kNoOp},
         // datasets/int_1.0.0_to_uuid_1.0.0
         {"059cc7b7ef13", "", "datasets/int_1.0.0_to_uuid_1.0.0", {"datasets"},
          "This is an initial pseudo-revision of the 'datasets/int_1.0.0_to_uuid_1.0.0' tree.",
@@ -212,7 +212,7 @@ std::vector<Revision> build_catalogue() {
          "", "2021-05-04 16:31:04.471227", "ByDimensionsDatasetRecordStorageManager", "1.0.0", kNotImpl, kNotImpl},
         {"2101fbf51ad3", "635083325f20", "datasets/int_1.0.0_to_uuid_1.0.0", {},
          "Migration script for ByDimensionsDatasetRecordStorageManagerUUID 1.0.0.",
-         "", "2021-05-04 16:31:05.926989", "ByDimensionsDatasetRecordStorageManagerUUID", "1.0.0", kToPort, kNotImpl},
+         "", "2021-05-04 16:31:05.926989", "ByDimensionsDatasetRecordStorageManagerUUID", "1.0.0", ported(&migrations::upgrade_2101fbf51ad3), kNotImpl},
     };
 }
 

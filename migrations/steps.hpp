@@ -40,4 +40,8 @@ void downgrade_352c30854bb0(StepContext& context);
 void upgrade_4fe28ef5030f(StepContext& context);  // none -> namespace embargo version 1
 void downgrade_4fe28ef5030f(StepContext& context);
 
+// One-shot trees (migrations/oneshot/<type>/): a manager type moving to another class.
+void upgrade_8c57494cabcc(StepContext& context);  // collections/name_2.0.0_to_int_2.0.0: NameKey -> SynthIntKey
+void upgrade_2101fbf51ad3(StepContext& context);  // datasets/int_1.0.0_to_uuid_1.0.0: integer ids -> UUIDs
+
 }  // namespace butler_migrate::migrations

@@ -2,6 +2,7 @@
 #include "output_rules.hpp"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <vector>
@@ -96,6 +97,24 @@ std::string with_sorted_constraint_runs(const std::string& text) {
         for (const auto& line : run) out += line + "\n";
         if (run.empty()) out += lines[i++] + "\n";
     }
+    return out;
+}
+
+std::string with_numbered_ids(const std::string& text) {
+    static const std::regex id(R"([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})");
+    std::map<std::string, int> numbers;
+    std::string out;
+    auto begin = text.cbegin();
+    std::smatch m;
+    while (std::regex_search(begin, text.cend(), m, id)) {
+        out.append(begin, m[0].first);
+        std::string key = m[0].str();
+        key.erase(std::remove(key.begin(), key.end(), '-'), key.end());
+        auto it = numbers.emplace(key, static_cast<int>(numbers.size())).first;
+        out += "<id " + std::to_string(it->second) + ">";
+        begin = m[0].second;
+    }
+    out.append(begin, text.cend());
     return out;
 }
 

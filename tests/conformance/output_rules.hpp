@@ -22,6 +22,11 @@ OrderRule order_rule(const GoldenRun& run);
 // upstream prints from Python sets.
 std::string sort_label_lists(const std::string& text);
 
+// Each distinct UUID (32 hex digits, or the dashed form) replaced by "<id N>", numbered by first appearance:
+// the ids upstream's datasets int->uuid migration gives non-raw datasets are random (uuid4), so two dumps can
+// only agree on which rows share an id, not on the values.
+std::string with_numbered_ids(const std::string& text);
+
 // `text` in canonical form under `rule`; equal canonical forms mean equal outputs.
 std::string canonical_output(const std::string& text, OrderRule rule);
 
