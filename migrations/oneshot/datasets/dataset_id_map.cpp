@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "butler_migrate/progress.hpp"
 #include "butler_migrate/revision_id.hpp"
 #include "butler_migrate/schema_ops.hpp"
 
@@ -66,10 +67,10 @@ std::string tags_join(Database& db, const CollectionKeys& keys, const std::strin
         fmt::arg("tcoll", keys.tags_collection));
 }
 
-// Inserts (id, uuid) pairs in multi-row statements.
+// Inserts (id, uuid) pairs in multi-row statements, reporting progress.
 class MapInserter {
 public:
-    explicit MapInserter(Database& db) : db_(db) {}
+    MapInserter(Database& db, long long total) : db_(db), progress_("uuid5 ids of raw datasets", total) {}
     void add(std::string id, std::string uuid) {
         params_.emplace_back(std::move(id));
         params_.emplace_back(std::move(uuid));
@@ -81,17 +82,32 @@ public:
             db_.dialect() == Dialect::postgresql ? "(CAST(? AS BIGINT), CAST(? AS UUID))" : "(?, ?)";
         std::string values;
         for (std::size_t i = 0; i < params_.size() / 2; ++i) values += (i ? ", " : "") + row;
-        inserted_ += db_.execute(
+        long long rows = db_.execute(
             fmt::format("INSERT INTO {} (id, uuid) VALUES {}", db_.table(kMapTable), values), params_);
+        inserted_ += rows;
+        progress_.advance(rows);
         params_.clear();
     }
     long long inserted() const { return inserted_; }
 
 private:
     Database& db_;
+    Progress progress_;
     SqlParams params_;
     long long inserted_ = 0;
 };
+
+// Number of raw datasets over all tags tables, for the progress report.
+long long count_raw_rows(Database& db, const CollectionKeys& keys) {
+    long long total = 0;
+    for (const auto& name : db.table_names()) {
+        if (name.rfind("dataset_tags_", 0) != 0) continue;
+        auto rows = db.query(fmt::format("SELECT count(*) FROM {} WHERE {}.name = 'raw'", tags_join(db, keys, name),
+                                         db.table("dataset_type")));
+        total += std::stoll(rows.at(0).at(0).value_or("0"));
+    }
+    return total;
+}
 
 // uuid5 ids of the raw datasets of one tags table, streamed.
 void insert_raw_ids(Database& db, const std::string& join, const std::vector<std::string>& dims, MapInserter& out) {
@@ -143,7 +159,7 @@ long long build_id_map(StepContext& context) {
                                       .add_column({"uuid", uuid_type(db.dialect()), true, std::nullopt})
                                       .primary_key({"id"}));
     const CollectionKeys keys = collection_keys(db);
-    MapInserter raw(db);
+    MapInserter raw(db, count_raw_rows(db, keys));
     long long count = 0;
     for (const auto& name : db.table_names()) {
         if (name.rfind("dataset_tags_", 0) != 0) continue;
