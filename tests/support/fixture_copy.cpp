@@ -136,6 +136,10 @@ std::string FixtureCopy::sqlite_dump() const {
     return result.out;
 }
 
+std::unique_ptr<butler_migrate::Database> FixtureCopy::open(butler_migrate::AccessMode mode) const {
+    return butler_migrate::open_database({butler_migrate::DbUrl::parse(url_), schema_}, mode);
+}
+
 std::vector<butler_migrate::SqlRow> FixtureCopy::query(const std::string& sql, const butler_migrate::SqlParams& params) const {
     butler_migrate::RegistryLocation location{butler_migrate::DbUrl::parse(url_), schema_};
     auto db = butler_migrate::open_database(location, butler_migrate::AccessMode::read_write);

@@ -2,6 +2,7 @@
 // restored into a database of its own), and the real tool's recorded runs on it (its goldens).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ public:
 
     bool is_sqlite() const { return !pg_; }
     const std::string& repo() const { return dir_.path(); }
+    // A file of the fixture's source folder ("pg_dump.sql", "golden/<name>.txt").
+    std::string source_file(const std::string& name) const { return source_ + "/" + name; }
+    // The copy's folder (butler.yaml, and gen3.sqlite3 on SQLite); tests may add their own files to it.
+    const TempDir& dir() const { return dir_; }
+    // A connection to the copy's registry (its schema "fixture" on PostgreSQL).
+    std::unique_ptr<butler_migrate::Database> open(butler_migrate::AccessMode mode) const;
 
     // The golden of the fixture whose file name starts with `prefix` ("27_" or the full name).
     GoldenRecord golden(const std::string& prefix) const;

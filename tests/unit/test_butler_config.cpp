@@ -12,6 +12,7 @@
 
 #include "butler_migrate/butler_config.hpp"
 #include "butler_migrate/errors.hpp"
+#include "scoped_env.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::ButlerConfig;
@@ -24,27 +25,9 @@ using test_support::write_file;
 
 namespace fs = std::filesystem;
 
+using test_support::ScopedEnv;
+
 namespace {
-
-// Sets (or with nullopt unsets) an environment variable for the lifetime of the object.
-class ScopedEnv {
-public:
-    ScopedEnv(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
-        if (const char* old = std::getenv(name_.c_str())) old_ = old;
-        if (value) ::setenv(name_.c_str(), value->c_str(), 1);
-        else ::unsetenv(name_.c_str());
-    }
-    ~ScopedEnv() {
-        if (old_) ::setenv(name_.c_str(), old_->c_str(), 1);
-        else ::unsetenv(name_.c_str());
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    std::string name_;
-    std::optional<std::string> old_;
-};
 
 // Runs in `dir` for the lifetime of the object.
 class ScopedCwd {

@@ -10,6 +10,7 @@
 
 #include "butler_migrate/db_auth.hpp"
 #include "butler_migrate/errors.hpp"
+#include "scoped_env.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::ConfigError;
@@ -18,27 +19,9 @@ using butler_migrate::DbAuthEntry;
 using butler_migrate::DbCredentials;
 using butler_migrate::DbUrl;
 
+using test_support::ScopedEnv;
+
 namespace {
-
-// Sets (or with nullopt unsets) an environment variable for the lifetime of the object.
-class ScopedEnv {
-public:
-    ScopedEnv(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
-        if (const char* old = std::getenv(name_.c_str())) old_ = old;
-        if (value) ::setenv(name_.c_str(), value->c_str(), 1);
-        else ::unsetenv(name_.c_str());
-    }
-    ~ScopedEnv() {
-        if (old_) ::setenv(name_.c_str(), old_->c_str(), 1);
-        else ::unsetenv(name_.c_str());
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    std::string name_;
-    std::optional<std::string> old_;
-};
 
 DbAuthEntry entry(const std::string& url, std::optional<std::string> username, std::optional<std::string> password) {
     return DbAuthEntry{url, std::move(username), std::move(password)};

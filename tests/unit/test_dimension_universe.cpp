@@ -15,29 +15,16 @@
 #include "butler_migrate/python_json.hpp"
 #include "core/unified_diff.hpp"
 #include "core/yaml_to_json.hpp"
+#include "scoped_env.hpp"
+#include "stored_dimensions_json.hpp"
 #include "test_support.hpp"
 
 using namespace butler_migrate;
 
+using test_support::ScopedEnv;
+using test_support::stored_dimensions_json;
+
 namespace {
-
-// Sets (or with nullopt unsets) an environment variable for one scope.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        if (value) setenv(name, value->c_str(), 1);
-        else unsetenv(name);
-    }
-    ~ScopedEnv() {
-        if (old_) setenv(name_, old_->c_str(), 1);
-        else unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
 
 // The environment the universe files are found with in these tests: only DAF_BUTLER_DIR, set to ../shared.
 struct SharedDafButler {
@@ -56,20 +43,6 @@ std::string sha256_hex(const std::string& data) {
         out += hex[digest[k] & 15];
     }
     return out;
-}
-
-std::string stored_dimensions_json(const std::string& fixture) {
-    sqlite3* db = nullptr;
-    std::string path = test_support::shared_path("fixtures/" + fixture + "/gen3.sqlite3");
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM butler_attributes WHERE name = 'config:dimensions.json'", -1,
-                               &stmt, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    std::string value(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return value;
 }
 
 std::string yaml_json(const std::string& yaml) { return yaml_to_python_json(yaml, "test.yaml"); }

@@ -12,9 +12,11 @@
 #include "butler_migrate/database.hpp"
 #include "butler_migrate/db_url.hpp"
 #include "butler_migrate/step_context.hpp"
+#include "fixture_copy.hpp"
 #include "test_registry.hpp"
 
 using test_support::Backend;
+using test_support::FixtureCopy;
 using test_support::TestRegistry;
 
 namespace {
@@ -50,57 +52,16 @@ std::vector<std::string> golden_log(const std::string& golden_file, const std::s
     return step_log(text.substr(text.find("--- stderr ---")), revision + "_py");
 }
 
+// The FixtureCopy tag of a fixture: its name with every character a database name cannot hold replaced.
+std::string fixture_repo_tag(const std::string& fixture) {
+    return "migdata_" + std::regex_replace(fixture, std::regex("[^A-Za-z0-9_]"), "_");
+}
+
 std::map<std::string, std::string> as_map(const std::vector<butler_migrate::SqlRow>& rows) {
     std::map<std::string, std::string> out;
     for (const auto& row : rows) out[row.at(0).value_or("NULL")] = row.at(1).value_or("NULL");
     return out;
 }
-
-// A private copy of a real fixture registry; PostgreSQL ones are restored into a database of their own.
-class FixtureRepo {
-public:
-    explicit FixtureRepo(const std::string& fixture) : source_(test_support::shared_path("fixtures/" + fixture)) {
-        std::string yaml = test_support::read_file(source_ + "/butler.yaml");
-        if (fixture.size() > 3 && fixture.compare(fixture.size() - 3, 3, "_pg") == 0) {
-            pg_ = test_support::PgServer::require();
-            database_ = "bm_migdata_" + std::regex_replace(fixture, std::regex("[^A-Za-z0-9_]"), "_");
-            pg_->create_database(database_);
-            pg_->psql_file(database_, source_ + "/pg_dump.sql");
-            url_ = pg_->url(database_);
-            schema_ = "fixture";
-            yaml = std::regex_replace(yaml, std::regex(R"((\n\s*db: )postgresql://[^\n]*)"), "$1" + url_);
-        } else {
-            test_support::copy_file(source_ + "/gen3.sqlite3", dir_.file("gen3.sqlite3"));
-            url_ = "sqlite:///" + dir_.file("gen3.sqlite3");
-        }
-        test_support::write_file(dir_.file("butler.yaml"), yaml);
-    }
-    ~FixtureRepo() {
-        if (pg_) {
-            try {
-                pg_->drop_database(database_);
-            } catch (...) {
-            }
-        }
-    }
-    const std::string& repo() const { return dir_.path(); }
-    std::string golden(const std::string& name) const { return source_ + "/golden/" + name; }
-    std::string source_file(const std::string& name) const { return source_ + "/" + name; }
-    // `{schema}.` stands for the schema qualifier ("" on SQLite).
-    std::vector<butler_migrate::SqlRow> query(const std::string& sql) const {
-        butler_migrate::RegistryLocation location{butler_migrate::DbUrl::parse(url_), schema_};
-        const std::string qualified = std::regex_replace(sql, std::regex(R"(\{schema\}\.)"), schema_ ? *schema_ + "." : "");
-        return butler_migrate::open_database(location, butler_migrate::AccessMode::read_only)->query(qualified);
-    }
-
-private:
-    std::string source_;
-    test_support::TempDir dir_;
-    std::optional<test_support::PgServer> pg_;
-    std::string database_;
-    std::string url_;
-    std::optional<std::string> schema_;
-};
 
 // id -> ingest_date of the dataset rows of a `sqlite3 .dump` golden (id first, ingest_date third).
 std::map<std::string, std::string> sqlite_dump_dataset_rows(const std::string& path) {
@@ -178,13 +139,13 @@ TEST_CASE("attributes c0e4f9ab4a5d drops the digests of the configured managers 
 TEST_CASE("attributes c0e4f9ab4a5d on the 2021 fixtures logs what the real tool logged", "[migrations]") {
     const std::string fixture = GENERATE(as<std::string>(), "f2021_u0_dim600_int_name", "f2021_u0_dim600_int_name_pg");
     INFO(fixture);
-    FixtureRepo fixture_repo(fixture);
+    FixtureCopy fixture_repo(fixture, fixture_repo_tag(fixture));
     REQUIRE(run({"stamp", "--namespace", "daf_butler", fixture_repo.repo()}).exit_status == 0);
     auto r = run({"upgrade", "--namespace", "daf_butler", fixture_repo.repo(), "c0e4f9ab4a5d"});
     INFO(r.err);
     REQUIRE(r.exit_status == 0);
     CHECK(r.out.empty());
-    auto expected = golden_log(fixture_repo.golden("16_upgrade_attributes_c0e4f9ab4a5d.txt"), "c0e4f9ab4a5d");
+    auto expected = golden_log(fixture_repo.source_file("golden/16_upgrade_attributes_c0e4f9ab4a5d.txt"), "c0e4f9ab4a5d");
     CHECK(expected.size() == 8);
     CHECK(step_log(r.err, "c0e4f9ab4a5d") == expected);
     CHECK(fixture_repo.query("SELECT count(*) FROM {schema}.butler_attributes WHERE name LIKE 'schema_digest:%'")[0][0] ==
@@ -288,7 +249,7 @@ std::map<std::string, std::string> ingest_dates(const TestRegistry& registry) {
 
 TEST_CASE("datasets 4e2d7a28475b on the 2023 SQLite fixture gives the real tool's values and goes back exactly",
           "[migrations]") {
-    FixtureRepo fixture("f2023_u4_26.0.0_default");
+    FixtureCopy fixture("f2023_u4_26.0.0_default", "migdata_datasets_sqlite");
     const auto before = as_map(fixture.query("SELECT id, ingest_date FROM dataset"));
     REQUIRE(before.size() == 16);
     REQUIRE(run({"stamp", fixture.repo()}).exit_status == 0);
@@ -297,18 +258,18 @@ TEST_CASE("datasets 4e2d7a28475b on the 2023 SQLite fixture gives the real tool'
     INFO(up.err);
     REQUIRE(up.exit_status == 0);
     CHECK(up.out.empty());
-    const auto golden = sqlite_dump_dataset_rows(fixture.golden("30_sqlite3_dump_final.txt"));
+    const auto golden = sqlite_dump_dataset_rows(fixture.source_file("golden/30_sqlite3_dump_final.txt"));
     REQUIRE(golden.size() == 16);
     CHECK(as_map(fixture.query("SELECT id, ingest_date FROM dataset")) == golden);
     CHECK(fixture.query("SELECT count(*) FROM dataset WHERE typeof(ingest_date) <> 'integer'")[0][0] ==
           std::optional<std::string>("0"));
     // The real tool's lines, but for the copies into its temporary table, which this port does not make.
-    auto expected_log = golden_log(fixture.golden("20_upgrade_datasets_4e2d7a28475b.txt"), "4e2d7a28475b");
+    auto expected_log = golden_log(fixture.source_file("golden/20_upgrade_datasets_4e2d7a28475b.txt"), "4e2d7a28475b");
     expected_log.erase(std::remove_if(expected_log.begin(), expected_log.end(),
                                       [](const std::string& line) { return line.find("Inserted") == 0; }),
                        expected_log.end());
     CHECK(step_log(up.err, "4e2d7a28475b") == expected_log);
-    const std::string golden_dump = test_support::read_file(fixture.golden("30_sqlite3_dump_final.txt"));
+    const std::string golden_dump = test_support::read_file(fixture.source_file("golden/30_sqlite3_dump_final.txt"));
     const std::string table_sql = fixture.query("SELECT sql FROM sqlite_master WHERE name = 'dataset'")[0][0].value_or("");
     CHECK(golden_dump.find(std::regex_replace(table_sql, std::regex("^CREATE TABLE \"dataset\""),
                                               "CREATE TABLE IF NOT EXISTS \"dataset\"")) != std::string::npos);
@@ -329,7 +290,7 @@ TEST_CASE("datasets 4e2d7a28475b on the 2023 SQLite fixture gives the real tool'
 
 TEST_CASE("datasets 4e2d7a28475b on the 2023 PostgreSQL fixture gives the real tool's values and goes back",
           "[migrations][postgresql]") {
-    FixtureRepo fixture("f2023_u4_26.0.0_default_pg");
+    FixtureCopy fixture("f2023_u4_26.0.0_default_pg", "migdata_datasets_pg");
     const auto before = pg_dump_dataset_rows(fixture.source_file("pg_dump.sql"));
     REQUIRE(before.size() == 16);
     CHECK(as_map(fixture.query("SELECT id::text, ingest_date::text FROM fixture.dataset")) == before);
@@ -338,12 +299,12 @@ TEST_CASE("datasets 4e2d7a28475b on the 2023 PostgreSQL fixture gives the real t
     auto up = run({"upgrade", fixture.repo(), "4e2d7a28475b"});
     INFO(up.err);
     REQUIRE(up.exit_status == 0);
-    const std::string golden_run = test_support::read_file(fixture.golden("20_upgrade_datasets_4e2d7a28475b.txt"));
+    const std::string golden_run = test_support::read_file(fixture.source_file("golden/20_upgrade_datasets_4e2d7a28475b.txt"));
     const auto out_start = golden_run.find('\n') + 1;
     CHECK(up.out == golden_run.substr(out_start, golden_run.find("--- stderr ---") - out_start));
     CHECK(step_log(up.err, "4e2d7a28475b") ==
-          golden_log(fixture.golden("20_upgrade_datasets_4e2d7a28475b.txt"), "4e2d7a28475b"));
-    const auto golden = pg_dump_dataset_rows(fixture.golden("30_pg_dump_final.txt"));
+          golden_log(fixture.source_file("golden/20_upgrade_datasets_4e2d7a28475b.txt"), "4e2d7a28475b"));
+    const auto golden = pg_dump_dataset_rows(fixture.source_file("golden/30_pg_dump_final.txt"));
     REQUIRE(golden.size() == 16);
     CHECK(as_map(fixture.query("SELECT id::text, ingest_date::text FROM fixture.dataset")) == golden);
     CHECK(fixture.query("SELECT value FROM fixture.butler_attributes WHERE " + kDatasetsVersionCondition)[0][0] ==

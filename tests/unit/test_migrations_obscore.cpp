@@ -10,11 +10,13 @@
 
 #include "butler_migrate/database.hpp"
 #include "butler_migrate/db_url.hpp"
+#include "fixture_copy.hpp"
 #include "obscore_test_support.hpp"
 #include "test_registry.hpp"
 
 using namespace obscore_test;
 using test_support::Backend;
+using test_support::FixtureCopy;
 
 namespace {
 
@@ -136,61 +138,6 @@ std::string expected_dump(Backend backend) {
 }
 
 
-// A private copy of a real fixture registry; PostgreSQL ones are restored into a database of their own.
-class FixtureRepo {
-public:
-    explicit FixtureRepo(const std::string& fixture) {
-        const std::string source = test_support::shared_path("fixtures/" + fixture);
-        std::string yaml = test_support::read_file(source + "/butler.yaml");
-        if (ends_with(fixture, "_pg")) {
-            pg_ = test_support::PgServer::require();
-            database_ = "bm_obscore_" + std::to_string(getpid());
-            pg_->create_database(database_);
-            pg_->psql_file(database_, source + "/pg_dump.sql");
-            url_ = pg_->url(database_);
-            schema_ = "fixture";
-            yaml = std::regex_replace(yaml, std::regex(R"((\n\s*db: )postgresql://[^\n]*)"), "$1" + url_);
-        } else {
-            test_support::copy_file(source + "/gen3.sqlite3", dir_.file("gen3.sqlite3"));
-            url_ = "sqlite:///" + dir_.file("gen3.sqlite3");
-        }
-        test_support::write_file(dir_.file("butler.yaml"), yaml);
-    }
-    ~FixtureRepo() {
-        if (pg_) {
-            try {
-                pg_->drop_database(database_);
-            } catch (...) {
-            }
-        }
-    }
-    FixtureRepo(const FixtureRepo&) = delete;
-    FixtureRepo& operator=(const FixtureRepo&) = delete;
-
-    const std::string& repo() const { return dir_.path(); }
-    const test_support::TempDir& dir() const { return dir_; }
-    Backend backend() const { return pg_ ? Backend::postgresql : Backend::sqlite; }
-    std::unique_ptr<butler_migrate::Database> open(butler_migrate::AccessMode mode) const {
-        return butler_migrate::open_database({butler_migrate::DbUrl::parse(url_), schema_}, mode);
-    }
-    // `{schema}.` stands for the schema qualifier ("" on SQLite).
-    std::vector<butler_migrate::SqlRow> query(const std::string& sql) const {
-        const std::string qualified = std::regex_replace(sql, std::regex(R"(\{schema\}\.)"), schema_ ? *schema_ + "." : "");
-        return open(butler_migrate::AccessMode::read_only)->query(qualified);
-    }
-    void execute(const std::string& sql) const {
-        open(butler_migrate::AccessMode::read_write)
-            ->execute(std::regex_replace(sql, std::regex(R"(\{schema\}\.)"), schema_ ? *schema_ + "." : ""));
-    }
-
-private:
-    test_support::TempDir dir_;
-    std::optional<test_support::PgServer> pg_;
-    std::string database_;
-    std::string url_;
-    std::optional<std::string> schema_;
-};
-
 std::string fixture_for(Backend backend) {
     return backend == Backend::sqlite ? "f2025_head_default" : "f2023_u4_26.0.0_default_pg";
 }
@@ -244,7 +191,7 @@ std::string embargo_variant(const std::string& from, const std::string& to) {
 TEST_CASE("obscore-config 4fe28ef5030f creates daf_butler's obscore table and downgrade keeps it", "[migrations]") {
     const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
     INFO(test_support::backend_name(backend));
-    FixtureRepo fixture(fixture_for(backend));
+    FixtureCopy fixture(fixture_for(backend), "obscore_" + std::to_string(getpid()));
     prepare(fixture.repo());
 
     auto up = upgrade_obscore_config(fixture.repo(), embargo_yaml());
@@ -306,7 +253,7 @@ TEST_CASE("obscore-config 4fe28ef5030f creates daf_butler's obscore table and do
 TEST_CASE("obscore-config 4fe28ef5030f refusals leave the registry unchanged", "[migrations]") {
     const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
     INFO(test_support::backend_name(backend));
-    FixtureRepo fixture(fixture_for(backend));
+    FixtureCopy fixture(fixture_for(backend), "obscore_" + std::to_string(getpid()));
     prepare(fixture.repo());
     std::vector<std::string> args;
     std::string message;
@@ -366,7 +313,7 @@ TEST_CASE("obscore-config 4fe28ef5030f refusals leave the registry unchanged", "
 TEST_CASE("obscore-config 4fe28ef5030f needs the obscore manager in butler_attributes", "[migrations]") {
     const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
     INFO(test_support::backend_name(backend));
-    FixtureRepo fixture(fixture_for(backend));
+    FixtureCopy fixture(fixture_for(backend), "obscore_" + std::to_string(getpid()));
     prepare(fixture.repo(), false);
     const Snapshot before = snapshot(fixture);
     auto r = upgrade_obscore_config(fixture.repo(), embargo_yaml());

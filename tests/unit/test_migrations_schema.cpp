@@ -3,42 +3,24 @@
 // recorded dump-schema and `sqlite3 .dump` outputs, with downgrade/upgrade round trips.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <regex>
 
 #include "butler_migrate/database.hpp"
-#include "butler_migrate/db_url.hpp"
-#include "test_support.hpp"
+#include "fixture_copy.hpp"
 
 using butler_migrate::SqlRow;
 using test_support::CommandResult;
+using test_support::FixtureCopy;
 
 namespace {
 
-const std::map<std::string, std::string> kEnv{{"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-                                              {"DAF_BUTLER_MIGRATE_MIGRATIONS", "/mig"}};
 const std::string kDatastoresKey =
     "version:lsst.daf.butler.registry.bridge.monolithic.MonolithicDatastoreRegistryBridgeManager";
 
 bool ends_with(const std::string& text, const std::string& tail) {
     return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-// The stdout part of a golden: after the "$ ..." line, up to "--- stderr ---" or "[exit status".
-std::string golden_stdout(const std::string& path) {
-    std::string text = test_support::read_file(path);
-    std::string out;
-    size_t pos = text.find('\n') + 1;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        std::string line = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
-        if (line.rfind("--- stderr ---", 0) == 0 || line.rfind("[exit status", 0) == 0) break;
-        out += line;
-        pos += line.size();
-    }
-    return out;
 }
 
 std::string replace_once(std::string text, const std::string& from, const std::string& to) {
@@ -54,77 +36,6 @@ std::string line_starting(const std::string& text, const std::string& prefix) {
     return text.substr(pos + 1, text.find('\n', pos + 1) - pos - 1);
 }
 
-// A private copy of a fixture registry; PostgreSQL ones are restored into a database of their own.
-class FixtureCopy {
-public:
-    FixtureCopy(const std::string& fixture, const std::string& tag)
-        : source_(test_support::shared_path("fixtures/" + fixture)) {
-        std::string yaml = test_support::read_file(source_ + "/butler.yaml");
-        if (std::filesystem::exists(source_ + "/pg_dump.sql")) {
-            pg_ = test_support::PgServer::require();
-            database_ = "bm_migschema_" + tag;
-            pg_->create_database(database_);
-            pg_->psql_file(database_, source_ + "/pg_dump.sql");
-            url_ = pg_->url(database_);
-            schema_ = "fixture";
-            yaml = std::regex_replace(yaml, std::regex(R"((\n\s*db: )postgresql://[^\n]*)"), "$1" + url_);
-        } else {
-            test_support::copy_file(source_ + "/gen3.sqlite3", dir_.file("gen3.sqlite3"));
-            url_ = "sqlite:///" + dir_.file("gen3.sqlite3");
-        }
-        test_support::write_file(dir_.file("butler.yaml"), yaml);
-    }
-    ~FixtureCopy() {
-        if (pg_) {
-            try {
-                pg_->drop_database(database_);
-            } catch (...) {
-            }
-        }
-    }
-    bool is_sqlite() const { return !pg_; }
-    std::string golden(const std::string& name) const { return golden_stdout(source_ + "/golden/" + name + ".txt"); }
-
-    CommandResult run(std::vector<std::string> args) const {
-        for (auto& arg : args) arg = arg == "{REPO}" ? dir_.path() : arg;
-        return test_support::run_butler_migrate(args, kEnv);
-    }
-    // Runs a command that must succeed with nothing on stdout.
-    void run_ok(const std::vector<std::string>& args) const {
-        CommandResult r = run(args);
-        INFO(r.err);
-        REQUIRE(r.exit_status == 0);
-        CHECK(r.out.empty());
-    }
-    std::string dump_schema() const {
-        CommandResult r = run({"dump-schema", "{REPO}"});
-        REQUIRE(r.exit_status == 0);
-        return r.out;
-    }
-    std::string sqlite_dump() const {
-        CommandResult r = test_support::run_program({"sqlite3", dir_.file("gen3.sqlite3"), ".dump"});
-        REQUIRE(r.exit_status == 0);
-        return r.out;
-    }
-    // `{schema}.` stands for the schema qualifier ("" on SQLite).
-    std::vector<SqlRow> query(const std::string& sql, const butler_migrate::SqlParams& params = {}) const {
-        butler_migrate::RegistryLocation location{butler_migrate::DbUrl::parse(url_), schema_};
-        auto db = butler_migrate::open_database(location, butler_migrate::AccessMode::read_write);
-        const std::string qualified = std::regex_replace(sql, std::regex(R"(\{schema\}\.)"), schema_ ? *schema_ + "." : "");
-        if (qualified.rfind("SELECT", 0) == 0) return db->query(qualified, params);
-        db->execute(qualified, params);
-        return {};
-    }
-
-private:
-    std::string source_;
-    test_support::TempDir dir_;
-    std::optional<test_support::PgServer> pg_;
-    std::string database_;
-    std::string url_;
-    std::optional<std::string> schema_;
-};
-
 std::string alembic_rows(const FixtureCopy& repo) {
     std::string out;
     for (const auto& row : repo.query("SELECT version_num FROM {schema}.alembic_version ORDER BY version_num")) {
@@ -136,11 +47,11 @@ std::string alembic_rows(const FixtureCopy& repo) {
 }  // namespace
 
 TEST_CASE("datastores a81dddabd837 on SQLite gives the real tool's schema and .dump, both ways", "[migrations]") {
-    FixtureCopy repo("f2024_u7_v28_default", "a81_sqlite");
+    FixtureCopy repo("f2024_u7_v28_default", "migschema_a81_sqlite");
     repo.run_ok({"stamp", "{REPO}"});
     repo.run_ok({"upgrade", "{REPO}", "a81dddabd837"});
-    const std::string upgraded = repo.golden("13_dump-schema_after_datastores_a81dddabd837");
-    const std::string dumped = repo.golden("18_sqlite3_dump_final");
+    const std::string upgraded = repo.golden("13_dump-schema_after_datastores_a81dddabd837").out;
+    const std::string dumped = repo.golden("18_sqlite3_dump_final").out;
     CHECK(repo.dump_schema() == upgraded);
     CHECK(repo.sqlite_dump() == dumped);
 
@@ -158,12 +69,12 @@ TEST_CASE("datastores a81dddabd837 on SQLite gives the real tool's schema and .d
 }
 
 TEST_CASE("datastores a81dddabd837 on PostgreSQL changes the key as the real tool did, both ways", "[migrations]") {
-    FixtureCopy repo("f2023_u4_26.0.0_default_pg", "a81_pg");
+    FixtureCopy repo("f2023_u4_26.0.0_default_pg", "migschema_a81_pg");
     repo.run_ok({"stamp", "{REPO}"});
     const std::string before = repo.dump_schema();
     const std::string pk_prefix = "  PK name=dataset_location_trash_pkey";
-    const std::string old_pk = line_starting(repo.golden("22_dump-schema_after_datasets_4e2d7a28475b"), pk_prefix);
-    const std::string new_pk = line_starting(repo.golden("25_dump-schema_after_datastores_a81dddabd837"), pk_prefix);
+    const std::string old_pk = line_starting(repo.golden("22_dump-schema_after_datasets_4e2d7a28475b").out, pk_prefix);
+    const std::string new_pk = line_starting(repo.golden("25_dump-schema_after_datastores_a81dddabd837").out, pk_prefix);
     REQUIRE(line_starting(before, pk_prefix) == old_pk);
     const std::string after = replace_once(before, old_pk, new_pk);
 
@@ -183,13 +94,13 @@ TEST_CASE("dimensions 1601d5973bf8 and 035dcf13ef18 on the 2021 fixtures match t
           "[migrations]") {
     const std::string fixture = GENERATE(std::string("f2021_u0_dim600_int_name"), std::string("f2021_u0_dim600_int_name_pg"));
     INFO(fixture);
-    FixtureCopy repo(fixture, "dims_2021");
+    FixtureCopy repo(fixture, "migschema_dims_2021");
     // As the recorded runs: the namespace stored first (golden 07), then stamp (golden 12).
     repo.run_ok({"set-namespace", "{REPO}", "daf_butler"});
     repo.run_ok({"stamp", "--namespace", "daf_butler", "{REPO}"});
-    const std::string at_600 = repo.golden("18_dump-schema_after_attributes_c0e4f9ab4a5d");
-    const std::string at_601 = repo.golden("21_dump-schema_after_dimensions_1601d5973bf8");
-    const std::string at_602 = repo.golden("24_dump-schema_after_dimensions_035dcf13ef18");
+    const std::string at_600 = repo.golden("18_dump-schema_after_attributes_c0e4f9ab4a5d").out;
+    const std::string at_601 = repo.golden("21_dump-schema_after_dimensions_1601d5973bf8").out;
+    const std::string at_602 = repo.golden("24_dump-schema_after_dimensions_035dcf13ef18").out;
 
     repo.run_ok({"upgrade", "--namespace", "daf_butler", "{REPO}", "1601d5973bf8"});
     CHECK(repo.dump_schema() == at_601);
@@ -211,10 +122,10 @@ TEST_CASE("dimensions 1601d5973bf8 and 035dcf13ef18 on the 2021 fixtures match t
 }
 
 TEST_CASE("dimensions 035dcf13ef18 on the 2022 fixture matches the real tool, both ways", "[migrations]") {
-    FixtureCopy repo("f2022_u1_dim601_int_name", "dims_2022");
+    FixtureCopy repo("f2022_u1_dim601_int_name", "migschema_dims_2022");
     repo.run_ok({"stamp", "{REPO}"});
-    const std::string at_601 = repo.golden("13_dump-schema_after_attributes_c0e4f9ab4a5d");
-    const std::string at_602 = repo.golden("16_dump-schema_after_dimensions_035dcf13ef18");
+    const std::string at_601 = repo.golden("13_dump-schema_after_attributes_c0e4f9ab4a5d").out;
+    const std::string at_602 = repo.golden("16_dump-schema_after_dimensions_035dcf13ef18").out;
     repo.run_ok({"upgrade", "{REPO}", "035dcf13ef18"});
     CHECK(repo.dump_schema() == at_602);
     const std::string dump_602 = repo.sqlite_dump();
@@ -229,7 +140,7 @@ TEST_CASE("dimensions 035dcf13ef18 refuses NULL visit.physical_filter unless nul
           "[migrations]") {
     const std::string fixture = GENERATE(std::string("f2021_u0_dim600_int_name"), std::string("f2021_u0_dim600_int_name_pg"));
     INFO(fixture);
-    FixtureCopy repo(fixture, "null_filter");
+    FixtureCopy repo(fixture, "migschema_null_filter");
     repo.run_ok({"set-namespace", "{REPO}", "daf_butler"});
     repo.run_ok({"stamp", "{REPO}"});
     repo.run_ok({"upgrade", "{REPO}", "1601d5973bf8"});
@@ -247,7 +158,7 @@ TEST_CASE("dimensions 035dcf13ef18 refuses NULL visit.physical_filter unless nul
                     ": NULL values were found for visit.physical_filter. They need to be replaced with non-NULL "
                     "values. Please use `--options null_filter_value=<value>` command line option.\n"));
     CHECK(refused.err.find("butler-migrate: error: ") != std::string::npos);
-    CHECK(repo.dump_schema() == repo.golden("21_dump-schema_after_dimensions_1601d5973bf8"));
+    CHECK(repo.dump_schema() == repo.golden("21_dump-schema_after_dimensions_1601d5973bf8").out);
     CHECK(alembic_rows(repo).find("1601d5973bf8") != std::string::npos);
     CHECK(repo.query(select_first, {first[0], first[1]}) == std::vector<SqlRow>{{std::nullopt}});
 
@@ -255,5 +166,5 @@ TEST_CASE("dimensions 035dcf13ef18 refuses NULL visit.physical_filter unless nul
     repo.run_ok({"upgrade", "--options", "null_filter_value=" + first[2].value(), "{REPO}", "035dcf13ef18"});
     CHECK(repo.query(select_first, {first[0], first[1]}) == std::vector<SqlRow>{{first[2]}});
     CHECK(repo.query("SELECT instrument, id, physical_filter FROM {schema}.visit ORDER BY instrument, id") == visit);
-    CHECK(repo.dump_schema() == repo.golden("24_dump-schema_after_dimensions_035dcf13ef18"));
+    CHECK(repo.dump_schema() == repo.golden("24_dump-schema_after_dimensions_035dcf13ef18").out);
 }

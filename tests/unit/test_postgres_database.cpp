@@ -14,6 +14,7 @@
 #include "db/placeholders.hpp"
 #include "db/postgres_database.hpp"
 #include "test_support.hpp"
+#include "transaction_checks.hpp"
 
 using namespace butler_migrate;
 using test_support::PgServer;
@@ -198,24 +199,7 @@ TEST_CASE("PostgreSQL transactions commit, roll back and refuse nesting", "[db]"
     std::string database = pg.create_database("bm_db_transactions");
     auto db = open_database(pg_location(pg, database), AccessMode::read_write);
     db->execute("CREATE TABLE t (v text)");
-    CHECK_FALSE(db->in_transaction());
-
-    db->begin();
-    CHECK(db->in_transaction());
-    CHECK_THROWS_AS(db->begin(), DatabaseError);
-    db->execute("INSERT INTO t VALUES ('rolled back')");
-    db->rollback();
-    CHECK_FALSE(db->in_transaction());
-
-    {
-        Transaction transaction(*db);
-        db->execute("INSERT INTO t VALUES ('committed')");
-        transaction.commit();
-    }
-    {
-        Transaction transaction(*db);
-        db->execute("INSERT INTO t VALUES ('dropped by the destructor')");
-    }
+    test_support::check_begin_rollback_and_scoped_transactions(*db);
     {
         Transaction transaction(*db);
         CHECK_THROWS_AS(db->execute("INSERT INTO missing VALUES (1)"), DatabaseError);

@@ -5,6 +5,7 @@
 
 #include "butler_migrate/errors.hpp"
 #include "butler_migrate/python_json.hpp"
+#include "stored_dimensions_json.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::OrderedJson;
@@ -54,23 +55,7 @@ TEST_CASE("invalid JSON is a MigrationError naming what was parsed", "[json]") {
     CHECK_THROWS_AS(parse_json("[1,", "x"), butler_migrate::MigrationError);
 }
 
-namespace {
-
-std::string stored_dimensions_json(const std::string& fixture) {
-    sqlite3* db = nullptr;
-    std::string path = test_support::shared_path("fixtures/" + fixture + "/gen3.sqlite3");
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM butler_attributes WHERE name = 'config:dimensions.json'", -1,
-                               &stmt, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    std::string value(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return value;
-}
-
-}  // namespace
+using test_support::stored_dimensions_json;
 
 TEST_CASE("universes stored by Python round-trip byte for byte", "[json]") {
     // daf_butler wrote these with json.dumps; parsing and re-writing must give the same bytes.

@@ -8,6 +8,7 @@
 #include "butler_migrate/database.hpp"
 #include "butler_migrate/errors.hpp"
 #include "test_support.hpp"
+#include "transaction_checks.hpp"
 
 using namespace butler_migrate;
 using test_support::TempDir;
@@ -134,24 +135,7 @@ TEST_CASE("SQLite transactions commit, roll back and refuse nesting", "[db]") {
     auto path = make_sqlite_file(dir);
     auto db = open_rw(path);
     db->execute("CREATE TABLE t (v TEXT)");
-    CHECK_FALSE(db->in_transaction());
-
-    db->begin();
-    CHECK(db->in_transaction());
-    CHECK_THROWS_AS(db->begin(), DatabaseError);
-    db->execute("INSERT INTO t VALUES ('rolled back')");
-    db->rollback();
-    CHECK_FALSE(db->in_transaction());
-
-    {
-        Transaction transaction(*db);
-        db->execute("INSERT INTO t VALUES ('committed')");
-        transaction.commit();
-    }
-    {
-        Transaction transaction(*db);
-        db->execute("INSERT INTO t VALUES ('dropped by the destructor')");
-    }
+    test_support::check_begin_rollback_and_scoped_transactions(*db);
     CHECK_FALSE(db->in_transaction());
     CHECK_THROWS_AS(db->commit(), DatabaseError);
     CHECK_THROWS_AS(db->rollback(), DatabaseError);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "scoped_env.hpp"
 #include "test_support.hpp"
 
 namespace universe_tests {
@@ -21,22 +22,7 @@ inline const std::string kUniverse6Sha = "4b3939d97cfd98a79978c21d8902b830b4bade
 inline const std::string kUniverse7Sha = "282bc3a6b98edbdc207f7d58183905b22379ffe83db26cdea0ac7a6342b3fa7b";
 inline const std::string kDimensionsKey = "config:dimensions.json";
 
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        if (value) setenv(name, value->c_str(), 1);
-        else unsetenv(name);
-    }
-    ~ScopedEnv() {
-        if (old_) setenv(name_, old_->c_str(), 1);
-        else unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
+using test_support::ScopedEnv;
 
 // The executable finds the universe files through DAF_BUTLER_DIR only, pointing at ../shared/daf_butler.
 struct SharedUniverses {
