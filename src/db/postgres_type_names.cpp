@@ -4,6 +4,7 @@
 #include <map>
 
 #include "db/postgres_schema.hpp"
+#include "db/sql_text.hpp"
 
 namespace butler_migrate {
 
@@ -155,24 +156,7 @@ std::string postgres_check_sqltext(const std::string& definition) {
     stripped.erase(0, stripped.find_first_not_of(" \t\n\r\f\v"));
     stripped.erase(stripped.find_last_not_of(" \t\n\r\f\v") + 1);
     if (stripped.size() < 2 || stripped.front() != '(' || stripped.back() != ')') return inner;
-    int depth = 0;
-    char quote = 0;
-    for (size_t i = 0; i < stripped.size(); ++i) {
-        char c = stripped[i];
-        if (quote) {
-            if (c == quote) {
-                if (i + 1 < stripped.size() && stripped[i + 1] == quote) ++i;
-                else quote = 0;
-            }
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')' && --depth == 0) {
-            return i == stripped.size() - 1 ? stripped.substr(1, stripped.size() - 2) : inner;
-        }
-    }
-    return inner;
+    return matching_paren(stripped, 0) == stripped.size() - 1 ? stripped.substr(1, stripped.size() - 2) : inner;
 }
 
 }  // namespace butler_migrate

@@ -2,6 +2,7 @@
 // with the same patterns SQLAlchemy 2.0 applies (so odd DDL gives the same answers as upstream).
 #include <regex>
 
+#include "db/sql_text.hpp"
 #include "db/sqlite_schema.hpp"
 
 namespace butler_migrate::sqlite_schema {
@@ -61,27 +62,6 @@ std::string strip(const std::string& text) {
 
 bool is_identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-// Index of the ')' closing the '(' at `open`, skipping '...' and "..." literals; npos when unbalanced.
-size_t matching_paren(const std::string& text, size_t open) {
-    int depth = 0;
-    char quote = 0;
-    for (size_t i = open; i < text.size(); ++i) {
-        char c = text[i];
-        if (quote) {
-            if (c == quote) {
-                if (i + 1 < text.size() && text[i + 1] == quote) ++i;
-                else quote = 0;
-            }
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')' && --depth == 0) {
-            return i;
-        }
-    }
-    return std::string::npos;
-}
 
 // One layer of '"', '\'', '`' or [] quoting removed, doubled quotes left as they are (as upstream does).
 std::string unquote_constraint_name(const std::string& name) {
