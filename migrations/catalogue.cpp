@@ -10,8 +10,6 @@ void no_op_step(StepContext& /*context*/) {}
 
 // Upstream raises NotImplementedError for this direction: the tool refuses it too.
 constexpr Step kNotImpl{StepAvailability::not_implemented_upstream, nullptr};
-// Upstream implements this direction; the function is attached once the step is ported.
-constexpr Step kToPort{StepAvailability::not_yet_ported, nullptr};
 // A ported step.
 constexpr Step ported(StepFunction function) { return {StepAvailability::available, function}; }
 // Upstream's body is empty: the step runs and only the alembic_version row changes.

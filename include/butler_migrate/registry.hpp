@@ -66,6 +66,11 @@ enum class StampAction { unchanged, updated, inserted };
 // own transaction. Throws RevisionError for a revision not in `graph`.
 StampAction stamp_revision(Database& db, const RevisionGraph& graph, const std::string& revision);
 
+// Row operations on alembic_version, in the caller's transaction (shared by stamp and the step engine).
+void move_alembic_revision(Database& db, const std::string& from, const std::string& to);
+void insert_alembic_revision(Database& db, const std::string& revision);
+void delete_alembic_revision(Database& db, const std::string& revision);
+
 // Deletes every row of alembic_version (if the table exists).
 void purge_alembic_version(Database& db);
 

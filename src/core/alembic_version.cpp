@@ -33,6 +33,18 @@ std::vector<std::string> alembic_revisions(Database& db) {
     return revisions;
 }
 
+void move_alembic_revision(Database& db, const std::string& from, const std::string& to) {
+    db.execute(fmt::format("UPDATE {} SET version_num = ? WHERE version_num = ?", db.table("alembic_version")), {to, from});
+}
+
+void insert_alembic_revision(Database& db, const std::string& revision) {
+    db.execute(fmt::format("INSERT INTO {} (version_num) VALUES (?)", db.table("alembic_version")), {revision});
+}
+
+void delete_alembic_revision(Database& db, const std::string& revision) {
+    db.execute(fmt::format("DELETE FROM {} WHERE version_num = ?", db.table("alembic_version")), {revision});
+}
+
 StampAction stamp_revision(Database& db, const RevisionGraph& graph, const std::string& revision) {
     graph.at(revision);  // unknown → "Can't locate revision identified by ..."
     Transaction transaction(db);
@@ -45,15 +57,14 @@ StampAction stamp_revision(Database& db, const RevisionGraph& graph, const std::
         for (const auto& row : current) {
             graph.at(row);
             if (graph.is_ancestor(row, revision) || graph.is_ancestor(revision, row)) {
-                db.execute(fmt::format("UPDATE {} SET version_num = ? WHERE version_num = ?", db.table("alembic_version")),
-                           {revision, row});
+                move_alembic_revision(db, row, revision);
                 log::debug(kLogger, fmt::format("moved {} -> {}", row, revision));
                 action = StampAction::updated;
                 break;
             }
         }
         if (action == StampAction::inserted) {
-            db.execute(fmt::format("INSERT INTO {} (version_num) VALUES (?)", db.table("alembic_version")), {revision});
+            insert_alembic_revision(db, revision);
             log::debug(kLogger, fmt::format("inserted {}", revision));
         }
     }

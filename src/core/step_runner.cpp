@@ -41,16 +41,15 @@ bool contains(const std::vector<std::string>& list, const std::string& id) {
 
 void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& step, std::vector<std::string>& current) {
     const Revision& r = *step.revision;
-    const std::string table = db.table("alembic_version");
     auto replace = [&](const std::string& from, const std::string& to) {
-        db.execute(fmt::format("UPDATE {} SET version_num = ? WHERE version_num = ?", table), {to, from});
+        move_alembic_revision(db, from, to);
         std::replace(current.begin(), current.end(), from, to);
     };
     if (step.direction == StepDirection::upgrade) {
         if (!r.down_revision.empty() && contains(current, r.down_revision)) {
             replace(r.down_revision, r.id);
         } else {
-            db.execute(fmt::format("INSERT INTO {} (version_num) VALUES (?)", table), {r.id});
+            insert_alembic_revision(db, r.id);
             current.push_back(r.id);
         }
         return;
@@ -62,7 +61,7 @@ void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& st
         }
     }
     if (r.down_revision.empty() || down_is_ancestor_of_other) {
-        db.execute(fmt::format("DELETE FROM {} WHERE version_num = ?", table), {r.id});
+        delete_alembic_revision(db, r.id);
         current.erase(std::remove(current.begin(), current.end(), r.id), current.end());
     } else {
         replace(r.id, r.down_revision);
