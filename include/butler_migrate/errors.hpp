@@ -43,6 +43,13 @@ public:
     ExitStatus exit_status() const override { return ExitStatus::revision_error; }
 };
 
+// Another process holds the migration lock of the registry and did not release it within the lock timeout.
+class LockBusyError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::lock_busy; }
+};
+
 // A migration step (or a registry operation such as stamp or set-namespace) cannot be carried out.
 class MigrationError : public Error {
 public:

@@ -10,6 +10,9 @@ enum class ExitStatus : int {
     config_error = 3,     // the repository configuration or db-auth.yaml could not be used
     database_error = 4,   // the registry database could not be opened, reached or read
     revision_error = 5,   // unknown/ambiguous revision, or alembic_version and butler_attributes disagree
+    lock_busy = 6,        // another process held the migration lock for longer than --lock-timeout
+    upgrades_pending = 7, // status: the registry is consistent but some tree is not at its head
+    not_stamped = 8,      // status: alembic_version is missing or empty (run stamp first)
 };
 
 inline int to_int(ExitStatus status) { return static_cast<int>(status); }
