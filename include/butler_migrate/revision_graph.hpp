@@ -43,6 +43,9 @@ public:
 
     // Ancestors of `id`, nearest first (excluding `id`).
     std::vector<std::string> ancestors(std::string_view id) const;
+    // The heads reachable from `id` by following children (`id` itself when it is a head), ascending id.
+    // A tree that branches after `id` gives more than one.
+    std::vector<std::string> heads_above(std::string_view id) const;
     // True when `ancestor` is a proper ancestor of `descendant`.
     bool is_ancestor(std::string_view ancestor, std::string_view descendant) const;
 

@@ -130,6 +130,20 @@ std::vector<std::string> RevisionGraph::children(std::string_view id) const {
 
 bool RevisionGraph::is_head(std::string_view id) const { return children(id).empty(); }
 
+std::vector<std::string> RevisionGraph::heads_above(std::string_view id) const {
+    at(id);
+    std::set<std::string> found;
+    std::vector<std::string> pending{std::string(id)};
+    while (!pending.empty()) {
+        std::string next = pending.back();
+        pending.pop_back();
+        auto kids = children(next);
+        if (kids.empty()) found.insert(next);
+        pending.insert(pending.end(), kids.begin(), kids.end());
+    }
+    return {found.begin(), found.end()};
+}
+
 bool RevisionGraph::is_branch_point(std::string_view id) const { return children(id).size() > 1; }
 
 std::vector<std::string> RevisionGraph::branch_labels(std::string_view id) const {

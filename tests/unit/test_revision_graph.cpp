@@ -123,6 +123,19 @@ TEST_CASE("ancestors and is_ancestor", "[revisions]") {
     CHECK_FALSE(graph.is_ancestor("8c57494cabcc", "8d2e9de2f21f"));
 }
 
+TEST_CASE("heads_above follows children to the heads of the tree", "[revisions]") {
+    const RevisionGraph graph = RevisionGraph::regular();
+    // REFERENCE §2: the dimensions tree 6166dfbb5324 ... 1601d5973bf8 -> 035dcf13ef18.
+    CHECK(graph.heads_above("6166dfbb5324") == Ids{"035dcf13ef18"});
+    CHECK(graph.heads_above("1601d5973bf8") == Ids{"035dcf13ef18"});
+    CHECK(graph.heads_above("035dcf13ef18") == Ids{"035dcf13ef18"});
+    // Branch points: both branches' heads (REFERENCE §2.12).
+    CHECK(graph.heads_above("8d2e9de2f21f") == Ids{"8c57494cabcc", "93341d68b814"});
+    CHECK(graph.heads_above("079a1bc77f25") == Ids{"8c57494cabcc"});
+    CHECK(graph.heads_above("059cc7b7ef13") == Ids{"4e2d7a28475b", "635083325f20"});
+    CHECK_THROWS_AS(graph.heads_above("000000000000"), RevisionError);
+}
+
 TEST_CASE("unknown revisions", "[revisions]") {
     const RevisionGraph graph = RevisionGraph::regular();
     CHECK(graph.find("aa7a2f893cba") == nullptr);
