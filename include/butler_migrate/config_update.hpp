@@ -1,0 +1,27 @@
+// The butler.yaml change a one-shot migration calls for: the new manager class of its registry.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace butler_migrate {
+
+// What butler.yaml must say after a one-shot step: `registry.managers.<manager>: <new_class>`.
+struct ManagerConfigChange {
+    std::string manager;    // "collections" or "datasets"
+    std::string new_class;  // full class name, as daf_butler reads it
+    // The YAML line an operator writes under registry: managers:, e.g. "    collections: lsst.daf....".
+    std::string yaml_line() const;
+};
+
+// The change for the one-shot revision `revision` (8c57494cabcc, 2101fbf51ad3); nullopt for other revisions.
+std::optional<ManagerConfigChange> config_change_for(const std::string& revision);
+
+// Writes `change` into the butler.yaml of REPO (a folder or the file), keeping comments and the rest of the
+// text as it is, after copying the old file to `<file>.<UTC time>.bak`. Returns the path of that copy.
+// Throws ConfigError when the file cannot be changed safely (for example the managers come from an
+// included file); the message then gives the line to write by hand.
+std::filesystem::path apply_config_change(const std::string& repo, const ManagerConfigChange& change);
+
+}  // namespace butler_migrate
