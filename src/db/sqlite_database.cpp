@@ -33,6 +33,11 @@ std::string check_sqlite_path(const DbUrl& url) {
 }
 
 [[noreturn]] void throw_sqlite_error(const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY) {
+        throw DatabaseError(fmt::format(
+            "SQLite error: {} (another process, perhaps a migration, holds the registry locked; try again later)",
+            e.what()));
+    }
     throw DatabaseError(fmt::format("SQLite error: {}", e.what()));
 }
 
@@ -70,10 +75,18 @@ SqliteDatabase::SqliteDatabase(const DbUrl& url, AccessMode mode) : Database(std
         throw DatabaseError(fmt::format("Cannot open SQLite database {}: {}", path_, e.what()));
     }
     try {
-        // Reading the schema is the first thing that fails for a file that is not a database.
-        db_->exec("SELECT count(*) FROM sqlite_master");
         db_->exec("PRAGMA foreign_keys = OFF");
+        // Reading the schema is the first thing that fails for a file that is not a database. Without waiting:
+        // a file another connection holds locked (a running migration) is a database, and whoever needs it
+        // waits for it later (MigrationLock) or reports it busy.
+        db_->setBusyTimeout(0);
+        db_->exec("SELECT count(*) FROM sqlite_master");
+        db_->setBusyTimeout(kBusyTimeoutMs);
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_BUSY) {
+            db_->setBusyTimeout(kBusyTimeoutMs);
+            return;
+        }
         if (e.getErrorCode() == SQLITE_NOTADB) {
             throw DatabaseError(fmt::format("{} is not an SQLite database", path_));
         }
@@ -171,5 +184,7 @@ bool SqliteDatabase::has_table(std::string_view name) {
 TableSchema SqliteDatabase::reflect_table(std::string_view name) {
     return read_sqlite_table(*this, name);
 }
+
+sqlite3* SqliteDatabase::handle() const { return db_->getHandle(); }
 
 }  // namespace butler_migrate

@@ -8,6 +8,7 @@
 namespace SQLite {
 class Database;
 }
+struct sqlite3;
 
 namespace butler_migrate {
 
@@ -32,6 +33,12 @@ public:
     std::vector<std::string> table_names() override;
     bool has_table(std::string_view name) override;
     TableSchema reflect_table(std::string_view name) override;
+
+    // The open file, as given in the URL.
+    const std::string& path() const { return path_; }
+    // The connection's own handle, for what SQLiteCpp does not offer (the online backup API). Anything
+    // done through it shares this connection's locks and transaction state.
+    sqlite3* handle() const;
 
 private:
     std::unique_ptr<SQLite::Database> db_;
