@@ -22,6 +22,7 @@ void add_migration_options(CLI::App& command, MigrationCommandOptions& options, 
         ->type_name("TEXT");
     command.add_flag("--sql", options.sql, "Offline mode, dump SQL instead of executing migration on a database.");
     add_namespace_option(command, options.ns);
+    add_write_options(command, options.write);
     if (with_step_options) {
         command.add_option("--options", options.options, "Options to pass to migration scripts, as a key-value pair.")
             ->type_name("TEXT=TEXT")
@@ -40,6 +41,8 @@ MigrationSession::MigrationSession(const MigrationCommandOptions& options, StepD
       direction_(direction),
       graph_(graph_for(options)),
       registry_(open_registry(options.repo, options.sql ? AccessMode::read_only : AccessMode::read_write)) {
+    // Locked before anything is read: a run that waited sees the revisions the previous holder left.
+    if (!options.sql) lock_ = take_migration_lock(*registry_.db, options.write);
     current_ = check_migration_preconditions(*registry_.db, graph_, options.ns);
 }
 

@@ -7,6 +7,7 @@
 
 #include "butler_migrate/migration_engine.hpp"
 #include "cli/common_options.hpp"
+#include "cli/write_options.hpp"
 
 namespace CLI {
 class App;
@@ -22,11 +23,12 @@ struct MigrationCommandOptions {
     std::vector<std::string> options;  // --options values (upgrade only)
     std::string mig_path;
     bool sql = false;
+    WriteOptions write;
 };
 
 void add_migration_options(CLI::App& command, MigrationCommandOptions& options, bool with_step_options);
 
-// One upgrade or downgrade: the registry (opened for writing, or for reading with --sql), the revision
+// One upgrade or downgrade: the registry (opened for writing and locked, or for reading with --sql), the revision
 // graph (with a one-shot tree if asked), and the recorded revisions once the preconditions hold.
 class MigrationSession {
 public:
@@ -39,6 +41,7 @@ private:
     StepDirection direction_;
     RevisionGraph graph_;
     OpenedRegistry registry_;
+    std::unique_ptr<MigrationLock> lock_;  // held while the steps run; none with --sql
     std::vector<std::string> current_;
 };
 

@@ -10,6 +10,7 @@
 #include "butler_migrate/revision_id.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/write_options.hpp"
 
 namespace butler_migrate::cli {
 
@@ -22,6 +23,7 @@ struct StampOptions {
     std::string mig_path;
     bool purge = false;
     bool dry_run = false;
+    WriteOptions write;
 };
 
 struct StampEntry {
@@ -50,6 +52,8 @@ std::vector<StampEntry> stamp_entries(Database& db, const StampOptions& options,
 int stamp(const StampOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, options.dry_run ? AccessMode::read_only : AccessMode::read_write);
     Database& db = *registry.db;
+    std::unique_ptr<MigrationLock> lock;
+    if (!options.dry_run) lock = take_migration_lock(db, options.write);
     require_dimensions_namespace(db, options.ns);
     const RevisionGraph graph = RevisionGraph::regular();
     auto entries = stamp_entries(db, options, graph);
@@ -75,6 +79,7 @@ void setup_stamp(CLI::App& command, CommandRun& run) {
     command.add_flag("--purge", options->purge, "Remove existing version table before saving new versions.");
     add_namespace_option(command, options->ns);
     command.add_flag("-n,--dry-run", options->dry_run, "Do not execute actions, only report.");
+    add_write_options(command, options->write);
     add_repo_argument(command, options->repo);
     command.add_option("MANAGER", options->manager,
                        "Name of the manager to stamp; all managers in butler_attributes when missing. Give a "
