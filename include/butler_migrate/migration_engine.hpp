@@ -30,6 +30,12 @@ struct PlannedStep {
 std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
                                       const Revision& target);
 
+// `upgrade REPO head`: the steps that bring every tree of the recorded revisions to its head (trees the
+// registry is not on are left alone). Each tree's steps keep their order; across trees, steps are merged by
+// the creation date of their revisions, the order daf_butler introduced them in. Throws RevisionError when a
+// recorded revision's tree branches after it (the operator must choose the branch).
+std::vector<PlannedStep> plan_upgrade_to_heads(const RevisionGraph& graph, const std::vector<std::string>& current);
+
 // Steps from the revisions in `current` down to `target`, newest first. Throws RevisionError
 // "Destination <id> is not a valid downgrade target from current head(s)" when `target` is not an ancestor
 // of (or equal to) a recorded revision.

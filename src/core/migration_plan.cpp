@@ -3,6 +3,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "butler_migrate/errors.hpp"
 #include "butler_migrate/migration_engine.hpp"
@@ -24,6 +25,38 @@ std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vec
     }
     std::reverse(steps.begin(), steps.end());
     return steps;
+}
+
+std::vector<PlannedStep> plan_upgrade_to_heads(const RevisionGraph& graph, const std::vector<std::string>& current) {
+    std::vector<std::vector<PlannedStep>> per_tree;
+    for (const auto& id : current) {
+        auto heads = graph.heads_above(id);
+        if (heads.size() > 1) {
+            throw RevisionError(fmt::format(
+                "the {} tree branches after the recorded revision {}: choose a branch by upgrading to one of its "
+                "heads ({}) first",
+                graph.at(id).tree, id, fmt::join(heads, ", ")));
+        }
+        auto steps = plan_upgrade(graph, current, graph.at(heads.front()));
+        if (!steps.empty()) per_tree.push_back(std::move(steps));
+    }
+    std::vector<PlannedStep> merged;
+    std::vector<size_t> next(per_tree.size(), 0);
+    while (true) {
+        const PlannedStep* earliest = nullptr;
+        size_t from = 0;
+        for (size_t t = 0; t < per_tree.size(); ++t) {
+            if (next[t] == per_tree[t].size()) continue;
+            const PlannedStep& candidate = per_tree[t][next[t]];
+            if (!earliest || candidate.revision->create_date < earliest->revision->create_date) {
+                earliest = &candidate;
+                from = t;
+            }
+        }
+        if (!earliest) return merged;
+        merged.push_back(*earliest);
+        ++next[from];
+    }
 }
 
 std::vector<PlannedStep> plan_downgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
