@@ -33,6 +33,7 @@ const Subcommand kSubcommands[] = {
     {"show-history", "Show revision history.", setup_show_history},
     {"show-trees", "Print a list of known revision trees.", setup_show_trees},
     {"stamp", "Stamp revision table with current registry versions.", setup_stamp},
+    {"status", "Report whether every revision tree is at its head.", setup_status},
     {"upgrade", "Upgrade schema to a specified revision.", setup_upgrade},
 };
 

@@ -21,5 +21,6 @@ void setup_upgrade(CLI::App& command, CommandRun& run);
 void setup_downgrade(CLI::App& command, CommandRun& run);
 void setup_set_namespace(CLI::App& command, CommandRun& run);
 void setup_dump_schema(CLI::App& command, CommandRun& run);
+void setup_status(CLI::App& command, CommandRun& run);
 
 }  // namespace butler_migrate::cli

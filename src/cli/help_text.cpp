@@ -45,6 +45,20 @@ const std::vector<CommandHelp>& command_help_table() {
           "MANAGER is a name of the manager for which to stamp the revision, if missing then all managers "
           "already defined in butler_attributes are stamped. To stamp initial revision for a manager not in "
           "butler_attributes, provide its name explicitly."}},
+        {"status",
+         "Report whether every revision tree is at its head.",
+         {"Report, for each revision tree the database is on, its current revision, its head and the upgrade "
+          "steps still pending; the exit status tells a script the outcome.",
+          kRepoParagraph,
+          "\b\nExit status:\n"
+          "  0  every tree is at its head\n"
+          "  7  upgrades pending (some tree is not at its head)\n"
+          "  8  not stamped (alembic_version is missing or empty)\n"
+          "  5  alembic_version and butler_attributes are inconsistent\n"
+          "  4  the database cannot be opened or read\n"
+          "  3  the repository configuration cannot be used",
+          "The same check is available as `show-current --check`; `--format json` is described in "
+          "docs/json-output.md."}},
         {"upgrade",
          "Upgrade schema to a specified revision.",
          {"Upgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},

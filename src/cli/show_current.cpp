@@ -2,12 +2,16 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <tuple>
 #include <iostream>
+#include <optional>
+#include <tuple>
 
+#include "butler_migrate/errors.hpp"
 #include "butler_migrate/registry.hpp"
+#include "butler_migrate/repository_status.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/json_output.hpp"
 #include "cli/revision_text.hpp"
 
 namespace butler_migrate::cli {
@@ -20,33 +24,46 @@ struct ShowCurrentOptions {
     std::string mig_path;
     bool verbose = false;
     bool butler = false;
+    bool check = false;
+    OutputFormat format = OutputFormat::text;
 };
+
+std::vector<ManagerVersion> sorted_manager_versions(Database& db, const std::optional<std::string>& ns) {
+    auto managers = manager_versions(db, ns);
+    std::sort(managers.begin(), managers.end(),
+              [](const ManagerVersion& a, const ManagerVersion& b) { return a.manager < b.manager; });
+    return managers;
+}
 
 // Manager versions sorted by manager name: `<type>: <class> <version> -> <rev>[ (head)]`.
 void print_manager_versions(Database& db, const ShowCurrentOptions& options, const RevisionGraph& graph,
                             std::ostream& out) {
-    auto managers = manager_versions(db, options.ns);
+    const auto managers = sorted_manager_versions(db, options.ns);
     if (managers.empty()) {
         out << "No manager versions defined in butler_attributes table.\n";
         return;
     }
-    std::sort(managers.begin(), managers.end(),
-              [](const ManagerVersion& a, const ManagerVersion& b) { return a.manager < b.manager; });
     for (const auto& m : managers) {
         out << m.manager << ": " << m.klass << " " << m.version << " -> " << m.revision
             << (graph.is_head(m.revision) ? " (head)" : "") << "\n";
     }
 }
 
+// The alembic_version rows, all resolved in `graph` (before anything is printed), by tree name then id.
+std::vector<const Revision*> sorted_alembic_revisions(Database& db, const RevisionGraph& graph) {
+    std::vector<const Revision*> resolved;
+    for (const auto& id : alembic_revisions(db)) resolved.push_back(&graph.at(id));
+    std::sort(resolved.begin(), resolved.end(), [](const Revision* a, const Revision* b) {
+        return std::tie(a->tree, a->id) < std::tie(b->tree, b->id);
+    });
+    return resolved;
+}
+
 // alembic_version rows ordered by tree name, then id (upstream prints a set: its order is not stable, and
 // the table's own row order changes with updates on PostgreSQL).
 void print_alembic_revisions(Database& db, const OpenedRegistry& registry, const ShowCurrentOptions& options,
                              const RevisionGraph& graph, std::ostream& out) {
-    std::vector<const Revision*> resolved;
-    for (const auto& id : alembic_revisions(db)) resolved.push_back(&graph.at(id));  // all known before printing
-    std::sort(resolved.begin(), resolved.end(), [](const Revision* a, const Revision* b) {
-        return std::tie(a->tree, a->id) < std::tie(b->tree, b->id);
-    });
+    const std::vector<const Revision*> resolved = sorted_alembic_revisions(db, graph);
     if (options.verbose) out << "Current revision(s) for " << registry.location.url.render(true) << ":\n";
     for (const Revision* revision : resolved) {
         if (options.verbose) out << log_entry(graph, *revision, migrations_folder(options.mig_path)) << "\n";
@@ -54,15 +71,61 @@ void print_alembic_revisions(Database& db, const OpenedRegistry& registry, const
     }
 }
 
+// The JSON document: the recorded revisions (or with --butler the manager versions), and with --check the state.
+Json current_json(Database& db, const OpenedRegistry& registry, const ShowCurrentOptions& options,
+                  const RevisionGraph& graph, const RepositoryStatus* status) {
+    Json document = json_document("show-current");
+    document["url"] = registry.location.url.render(true);
+    if (options.butler) {
+        Json entries = Json::array();
+        for (const auto& m : sorted_manager_versions(db, options.ns)) {
+            entries.push_back({{"manager", m.manager}, {"class", m.klass}, {"version", m.version},
+                               {"revision", m.revision}, {"head", graph.is_head(m.revision)}});
+        }
+        document["managers"] = entries;
+    } else {
+        Json entries = Json::array();
+        for (const Revision* revision : sorted_alembic_revisions(db, graph)) {
+            entries.push_back(revision_json(graph, *revision));
+        }
+        document["revisions"] = entries;
+    }
+    if (status != nullptr) {
+        document["state"] = state_name(status->state);
+        document["exit_status"] = to_int(exit_status_of(status->state));
+    }
+    return document;
+}
+
+// --check: the exit status of the registry's state, with a one-line hint on stderr when it is not 0. An
+// inconsistency fails the command as without --check.
+int check_result(const RepositoryStatus& status) {
+    if (status.state == RepositoryState::inconsistent) throw RevisionError(status.inconsistency);
+    if (status.state == RepositoryState::not_stamped) {
+        std::cerr << "butler-migrate: alembic_version is missing or empty (not stamped)\n";
+    } else if (status.state == RepositoryState::upgrades_pending) {
+        std::cerr << "butler-migrate: upgrades pending (see `butler-migrate status`)\n";
+    }
+    return to_int(exit_status_of(status.state));
+}
+
 int show_current(const ShowCurrentOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, AccessMode::read_only);
     Database& db = *registry.db;
     require_dimensions_namespace(db, options.ns);
     const RevisionGraph graph = RevisionGraph::regular();
-    if (options.butler) print_manager_versions(db, options, graph, out);
-    else print_alembic_revisions(db, registry, options, graph, out);
+    std::optional<RepositoryStatus> status;
+    if (options.format == OutputFormat::json) {
+        if (options.check) status = repository_status(db, graph, options.ns);
+        print_json(out, current_json(db, registry, options, graph, status ? &*status : nullptr));
+    } else if (options.butler) {
+        print_manager_versions(db, options, graph, out);
+    } else {
+        print_alembic_revisions(db, registry, options, graph, out);
+    }
     out.flush();
     // The listing is printed first; an inconsistency then fails the command.
+    if (options.check) return check_result(status ? *status : repository_status(db, graph, options.ns));
     if (!alembic_revisions(db).empty()) validate_revisions(db, options.ns, graph.bases());
     return 0;
 }
@@ -79,6 +142,10 @@ void setup_show_current(CLI::App& command, CommandRun& run) {
                      "output will be empty.");
     add_namespace_option(command, options->ns);
     add_mig_path_option(command, options->mig_path);
+    // Additions of this port (docs/exit-codes.md, docs/json-output.md).
+    command.add_flag("--check", options->check,
+                     "Exit with the status of `status`: 0 at head, 7 upgrades pending, 8 not stamped, 5 inconsistent.");
+    add_format_option(command, options->format);
     add_repo_argument(command, options->repo);
     run = [options] { return show_current(*options, std::cout); };
 }

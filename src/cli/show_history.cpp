@@ -13,6 +13,7 @@
 #include "butler_migrate/revision_graph.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/json_output.hpp"
 #include "cli/revision_text.hpp"
 
 namespace butler_migrate::cli {
@@ -23,6 +24,7 @@ struct ShowHistoryOptions {
     bool verbose = false;
     bool one_shot = false;
     std::string mig_path;
+    OutputFormat format = OutputFormat::text;
 };
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
@@ -83,7 +85,22 @@ std::vector<RevisionGraph> selected_graphs(const ShowHistoryOptions& options) {
     return graphs;
 }
 
+// The JSON document: the same revisions in the same order as the text, `head`/`branch_point` within each block.
+Json history_json(const std::vector<RevisionGraph>& graphs) {
+    Json revisions = Json::array();
+    for (const RevisionGraph& graph : graphs) {
+        for (const Revision* revision : graph.history()) revisions.push_back(revision_json(graph, *revision));
+    }
+    Json document = json_document("show-history");
+    document["revisions"] = revisions;
+    return document;
+}
+
 int show_history(const ShowHistoryOptions& options, std::ostream& out) {
+    if (options.format == OutputFormat::json) {
+        print_json(out, history_json(selected_graphs(options)));
+        return 0;
+    }
     const std::string folder = migrations_folder(options.mig_path);
     for (const RevisionGraph& graph : selected_graphs(options)) {
         for (const Revision* revision : graph.history()) {
@@ -104,6 +121,7 @@ void setup_show_history(CLI::App& command, CommandRun& run) {
     add_verbose_flag(command, options->verbose);
     add_mig_path_option(command, options->mig_path);
     command.add_flag("--one-shot", options->one_shot, "Use special one-shot history trees.");
+    add_format_option(command, options->format);
     command.add_option("TREE_NAME", options->tree_name,
                        "Revision tree name, usually the name of a registry manager type (e.g. 'datasets'); "
                        "all trees when omitted.");

@@ -11,6 +11,7 @@
 #include "butler_migrate/revision_graph.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/json_output.hpp"
 #include "cli/revision_text.hpp"
 
 namespace butler_migrate::cli {
@@ -20,6 +21,7 @@ struct ShowTreesOptions {
     bool verbose = false;
     bool one_shot = false;
     std::string mig_path;
+    OutputFormat format = OutputFormat::text;
 };
 
 void show_regular_trees(const ShowTreesOptions& options, std::ostream& out) {
@@ -53,8 +55,34 @@ void show_one_shot_trees(const ShowTreesOptions& options, std::ostream& out) {
     }
 }
 
-int show_trees(const ShowTreesOptions& options, std::ostream& out) {
+Json tree_json(const std::string& name, const RevisionGraph& graph, const Revision& root) {
+    return {{"name", name}, {"root", revision_json(graph, root)}};
+}
+
+// The JSON document: the trees in the order of the text, each with its root revision.
+Json trees_json(const ShowTreesOptions& options) {
+    Json trees = Json::array();
     if (options.one_shot) {
+        for (const std::string& tree : one_shot_tree_names()) {
+            const RevisionGraph graph = RevisionGraph::of_trees({tree});
+            for (const std::string& root : graph.bases()) trees.push_back(tree_json(tree, graph, graph.at(root)));
+        }
+    } else {
+        const RevisionGraph graph = RevisionGraph::regular();
+        std::map<std::string, const Revision*> roots_by_label;
+        for (const std::string& root : graph.bases()) roots_by_label[graph.tree_label(root)] = &graph.at(root);
+        for (const auto& [label, root] : roots_by_label) trees.push_back(tree_json(label, graph, *root));
+    }
+    Json document = json_document("show-trees");
+    document["one_shot"] = options.one_shot;
+    document["trees"] = trees;
+    return document;
+}
+
+int show_trees(const ShowTreesOptions& options, std::ostream& out) {
+    if (options.format == OutputFormat::json) {
+        print_json(out, trees_json(options));
+    } else if (options.one_shot) {
         show_one_shot_trees(options, out);
     } else {
         show_regular_trees(options, out);
@@ -69,6 +97,7 @@ void setup_show_trees(CLI::App& command, CommandRun& run) {
     add_verbose_flag(command, options->verbose);
     add_mig_path_option(command, options->mig_path);
     command.add_flag("--one-shot", options->one_shot, "Use special one-shot history trees.");
+    add_format_option(command, options->format);
     run = [options] { return show_trees(*options, std::cout); };
 }
 

@@ -1,0 +1,283 @@
+// --format json of status, show-current, show-history and show-trees: every document is valid against its schema in
+// docs/schemas (checked by python3-jsonschema, an independent validator) and says what the real tool's goldens say.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "fixture_copy.hpp"
+
+using test_support::CommandResult;
+using test_support::FixtureCopy;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::map<std::string, std::string> kEnv = {
+    {"LSST_DB_AUTH", "/nonexistent"}, {"DAF_BUTLER_CONFIG_PATH", ""}, {"DAF_BUTLER_REPOSITORY_INDEX", ""}};
+
+const char* const kValidator =
+    "import json, sys, jsonschema\n"
+    "schema = json.load(open(sys.argv[1]))\n"
+    "cls = jsonschema.validators.validator_for(schema)\n"
+    "cls.check_schema(schema)\n"
+    "errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)\n"
+    "for e in errors: print(list(e.absolute_path), e.message)\n"
+    "sys.exit(1 if errors else 0)\n";
+
+// Checks `document_text` against docs/schemas/<command>.schema.json with python3-jsonschema.
+void check_schema(const std::string& command, const std::string& document_text) {
+    test_support::TempDir dir;
+    test_support::write_file(dir.file("document.json"), document_text);
+    const auto result = test_support::run_program(
+        {"python3", "-c", kValidator, test_support::source_path("docs/schemas/" + command + ".schema.json"),
+         dir.file("document.json")});
+    INFO(command << ": " << result.out << result.err << "\n" << document_text);
+    CHECK(result.exit_status == 0);
+}
+
+// Runs a command with --format json (appended), checks exit status and schema, and returns the parsed document.
+Json json_of(const std::vector<std::string>& args, int expected_exit = 0, const std::string& repo = "") {
+    std::vector<std::string> full;
+    for (const auto& a : args) full.push_back(a == "{REPO}" ? repo : a);
+    full.insert(full.end(), {"--format", "json"});
+    const CommandResult result = test_support::run_butler_migrate(full, kEnv);
+    INFO(result.err);
+    CHECK(result.exit_status == expected_exit);
+    check_schema(args.at(0), result.out);
+    const Json document = Json::parse(result.out);
+    CHECK(document.at("command") == args.at(0));
+    CHECK(document.at("format_version") == 1);
+    return document;
+}
+
+// stdout lines of a recorded run in ../shared/fixtures/_global (command line, stderr and exit status removed).
+std::vector<std::string> global_golden_lines(const std::string& name) {
+    std::istringstream in(test_support::read_file(test_support::shared_path("fixtures/_global/" + name)));
+    std::vector<std::string> lines;
+    std::string line;
+    std::getline(in, line);  // "$ butler migrate ..."
+    while (std::getline(in, line) && line != "--- stderr ---" && line.rfind("[exit status ", 0) != 0) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+struct HistoryLine {
+    std::string down;  // "" for "<base>"
+    std::set<std::string> labels;
+    bool head = false;
+    bool branch_point = false;
+    std::string message;
+};
+
+// "<down> -> <id>[ (labels)][ (head)][ (branchpoint)], <message>", by id.
+std::map<std::string, HistoryLine> parse_history(const std::vector<std::string>& lines) {
+    static const std::regex line_form(R"(^(\S+) -> ([0-9a-f]{12})((?: \([^)]*\))*), (.*)$)");
+    static const std::regex group(R"(\(([^)]*)\))");
+    std::map<std::string, HistoryLine> parsed;
+    for (const auto& line : lines) {
+        std::smatch m;
+        REQUIRE(std::regex_match(line, m, line_form));
+        HistoryLine entry;
+        entry.down = m[1] == "<base>" ? "" : m[1].str();
+        entry.message = m[4];
+        const std::string markers = m[3];
+        for (auto it = std::sregex_iterator(markers.begin(), markers.end(), group); it != std::sregex_iterator(); ++it) {
+            const std::string inner = (*it)[1];
+            if (inner == "head") {
+                entry.head = true;
+            } else if (inner == "branchpoint") {
+                entry.branch_point = true;
+            } else {
+                std::istringstream labels(inner);
+                for (std::string label; std::getline(labels, label, ',');) {
+                    entry.labels.insert(label.substr(label.find_first_not_of(' ')));
+                }
+            }
+        }
+        parsed[m[2]] = entry;
+    }
+    return parsed;
+}
+
+void check_history_matches(const Json& document, const std::string& golden) {
+    const auto expected = parse_history(global_golden_lines(golden));
+    std::map<std::string, HistoryLine> reported;
+    for (const auto& r : document.at("revisions")) {
+        HistoryLine entry;
+        entry.down = r.at("down_revision").is_null() ? "" : r.at("down_revision").get<std::string>();
+        for (const auto& label : r.at("branch_labels")) entry.labels.insert(label.get<std::string>());
+        entry.head = r.at("head");
+        entry.branch_point = r.at("branch_point");
+        entry.message = r.at("message");
+        reported[r.at("id")] = entry;
+    }
+    CHECK(document.at("revisions").size() == expected.size());
+    REQUIRE(reported.size() == expected.size());
+    for (const auto& [id, line] : expected) {
+        INFO(golden << ": " << id);
+        REQUIRE(reported.count(id) == 1);
+        const auto& got = reported.at(id);
+        CHECK(got.down == line.down);
+        CHECK(got.labels == line.labels);
+        CHECK(got.head == line.head);
+        CHECK(got.branch_point == line.branch_point);
+        CHECK(got.message == line.message);
+    }
+}
+
+// The non-verbose show-current golden of a fixture: revision -> printed "(head)".
+std::map<std::string, bool> golden_current(const test_support::GoldenRecord& g) {
+    std::map<std::string, bool> revisions;
+    std::istringstream lines(g.out);
+    for (std::string line; std::getline(lines, line);) revisions[line.substr(0, 12)] = line.find(" (head)") != std::string::npos;
+    return revisions;
+}
+
+// show-current --butler golden lines: "<type>: <class> <version> -> <rev>[ (head)]".
+std::vector<Json> golden_managers(const test_support::GoldenRecord& g) {
+    static const std::regex line_form(R"(^(\S+): (\S+) (\S+) -> ([0-9a-f]{12})( \(head\))?$)");
+    std::vector<Json> managers;
+    std::istringstream lines(g.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        REQUIRE(std::regex_match(line, m, line_form));
+        managers.push_back({{"manager", m[1].str()}, {"class", m[2].str()}, {"version", m[3].str()},
+                            {"revision", m[4].str()}, {"head", m[5].matched}});
+    }
+    return managers;
+}
+
+// show-current and status JSON after the recorded stamp of a universe-0 fixture (goldens 12, 13, 15).
+void check_current_after_stamp(const std::string& fixture, const std::string& tag) {
+    FixtureCopy copy(fixture, tag);
+    const std::vector<std::string> ns = {"--namespace", "daf_butler"};
+    auto with_ns = [&](std::vector<std::string> args) {
+        args.insert(args.end() - 1, ns.begin(), ns.end());
+        return args;
+    };
+
+    Json empty = json_of(with_ns({"show-current", "{REPO}"}), 0, copy.repo());
+    CHECK(empty.at("revisions").empty());
+    Json not_stamped = json_of(with_ns({"status", "{REPO}"}), 8, copy.repo());
+    CHECK(not_stamped.at("state") == "not_stamped");
+    CHECK(not_stamped.at("trees").empty());
+
+    copy.run_ok(copy.golden("12_").args);
+    Json current = json_of(with_ns({"show-current", "{REPO}"}), 0, copy.repo());
+    std::map<std::string, bool> reported;
+    for (const auto& r : current.at("revisions")) reported[r.at("id")] = r.at("head");
+    CHECK(reported == golden_current(copy.golden("13_")));
+    CHECK(current.count("state") == 0);
+
+    Json butler = json_of(with_ns({"show-current", "--butler", "{REPO}"}), 0, copy.repo());
+    CHECK(butler.at("managers") == Json(golden_managers(copy.golden("15_"))));
+
+    Json checked = json_of(with_ns({"show-current", "--check", "{REPO}"}), 7, copy.repo());
+    CHECK(checked.at("state") == "upgrades_pending");
+    CHECK(checked.at("exit_status") == 7);
+
+    Json status = json_of(with_ns({"status", "{REPO}"}), 7, copy.repo());
+    std::map<std::string, bool> trees;
+    for (const auto& t : status.at("trees")) trees[t.at("current")] = t.at("at_head");
+    CHECK(trees == golden_current(copy.golden("13_")));
+    if (!copy.is_sqlite()) {
+        const std::string url = status.at("url");
+        CHECK(url.rfind("postgresql://", 0) == 0);
+        CHECK(url.find(":***@") != std::string::npos);
+    }
+
+    // Inconsistent (REFERENCE §4.10): the document is complete on stdout, the error follows on stderr.
+    copy.query("UPDATE {schema}.alembic_version SET version_num = '1601d5973bf8' WHERE version_num = '87a30df8c8c5'");
+    Json inconsistent = json_of(with_ns({"status", "{REPO}"}), 5, copy.repo());
+    CHECK(inconsistent.at("state") == "inconsistent");
+    CHECK(inconsistent.at("inconsistency") ==
+          "Butler and alembic revisions are inconsistent -- revisions in alembic only: 1601d5973bf8; revisions in "
+          "butler only: 87a30df8c8c5=('dimensions', "
+          "'lsst.daf.butler.registry.dimensions.static.StaticDimensionRecordStorageManager', '6.0.0')");
+    json_of(with_ns({"show-current", "{REPO}"}), 5, copy.repo());
+}
+
+}  // namespace
+
+TEST_CASE("show-trees --format json lists the trees and roots of the goldens", "[json]") {
+    Json regular = json_of({"show-trees"});
+    CHECK(regular.at("one_shot") == false);
+    std::vector<std::string> names, roots, expected_roots;
+    for (const auto& t : regular.at("trees")) {
+        names.push_back(t.at("name"));
+        roots.push_back(t.at("root").at("id"));
+        CHECK(t.at("root").at("down_revision").is_null());
+    }
+    CHECK(names == global_golden_lines("14_show-trees.txt"));
+    for (const auto& line : global_golden_lines("15_show-trees_-v.txt")) {
+        if (line.rfind("Rev: ", 0) == 0) expected_roots.push_back(line.substr(5, 12));
+    }
+    CHECK(roots == expected_roots);
+
+    Json one_shot = json_of({"show-trees", "--one-shot"});
+    CHECK(one_shot.at("one_shot") == true);
+    names.clear();
+    for (const auto& t : one_shot.at("trees")) names.push_back(t.at("name"));
+    CHECK(names == global_golden_lines("16_show-trees_--one-shot.txt"));
+}
+
+TEST_CASE("show-history --format json describes the revisions of the goldens", "[json]") {
+    check_history_matches(json_of({"show-history"}), "17_show-history.txt");
+    check_history_matches(json_of({"show-history", "--one-shot"}), "19_show-history_--one-shot.txt");
+    const std::vector<std::pair<std::string, std::string>> trees = {
+        {"attributes", "21"}, {"collections", "23"}, {"datasets", "25"}, {"datastores", "27"},
+        {"dimensions", "29"}, {"dimensions-config", "31"}, {"obscore", "33"}, {"obscore-config", "35"},
+        {"opaque", "37"}};
+    for (const auto& [tree, number] : trees) {
+        INFO(tree);
+        check_history_matches(json_of({"show-history", tree}), number + "_show-history_" + tree + ".txt");
+    }
+    check_history_matches(json_of({"show-history", "--one-shot", "datasets/int_1.0.0_to_uuid_1.0.0"}),
+                          "39_show-history_--one-shot_datasets_int_1.0.0_to_uuid_1.0.0.txt");
+}
+
+TEST_CASE("--format text (the default) leaves the output as it was", "[json]") {
+    auto trees = test_support::run_butler_migrate({"show-trees", "--format", "text"}, kEnv);
+    CHECK(trees.exit_status == 0);
+    std::string expected;
+    for (const auto& line : global_golden_lines("14_show-trees.txt")) expected += line + "\n";
+    CHECK(trees.out == expected);
+    CHECK(test_support::run_butler_migrate({"show-history", "--format", "text", "datasets"}, kEnv).out ==
+          test_support::run_butler_migrate({"show-history", "datasets"}, kEnv).out);
+}
+
+TEST_CASE("show-current and status --format json on f2021_u0_dim600_int_name (SQLite)", "[json]") {
+    check_current_after_stamp("f2021_u0_dim600_int_name", "json_2021");
+}
+
+TEST_CASE("show-current and status --format json on f2021_u0_dim600_int_name_pg (PostgreSQL)", "[json]") {
+    check_current_after_stamp("f2021_u0_dim600_int_name_pg", "json_2021_pg");
+}
+
+TEST_CASE("status --format json at head (f2025_head_default SQLite, f2023_u4_26.0.0_default_pg after its upgrades)",
+          "[json]") {
+    FixtureCopy head("f2025_head_default", "json_2025");
+    head.run_ok({"stamp", "{REPO}"});
+    Json at_head = json_of({"status", "{REPO}"}, 0, head.repo());
+    CHECK(at_head.at("state") == "at_head");
+    CHECK(at_head.at("inconsistency").is_null());
+    CHECK(at_head.at("trees").size() == golden_current(head.golden("08_")).size());
+
+    FixtureCopy pg("f2023_u4_26.0.0_default_pg", "json_2023_pg");
+    pg.run_ok({"stamp", "{REPO}"});
+    Json pending = json_of({"status", "{REPO}"}, 7, pg.repo());
+    // REFERENCE §2.6: 9888256c6a18 (universe 4) is three steps below the head 352c30854bb0, all implemented.
+    for (const auto& t : pending.at("trees")) {
+        if (t.at("current") != "9888256c6a18") continue;
+        CHECK(t.at("heads") == Json::array({"352c30854bb0"}));
+        CHECK(t.at("pending") == Json::parse(R"([{"revision": "2a8a32e1bec3", "availability": "available"},
+                                                 {"revision": "1fae088c80b6", "availability": "available"},
+                                                 {"revision": "352c30854bb0", "availability": "available"}])"));
+    }
+}
