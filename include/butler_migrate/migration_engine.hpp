@@ -2,6 +2,7 @@
 // each step in its own transaction together with its alembic_version update.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <optional>
 #include <string>
@@ -53,6 +54,8 @@ void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& st
 struct EngineSettings {
     MigrationOptions options;
     std::ostream* notices = nullptr;  // stdout of the command
+    // Called after each step has committed, with its position in `steps` and its duration in seconds.
+    std::function<void(const PlannedStep&, size_t index, double seconds)> on_step_done;
 };
 
 // Runs `steps` in order, each in its own transaction with its alembic_version update. `current` holds the

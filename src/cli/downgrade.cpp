@@ -23,7 +23,7 @@ int downgrade(const MigrationCommandOptions& options, std::ostream& out) {
 void setup_downgrade(CLI::App& command, CommandRun& run) {
     auto options = std::make_shared<MigrationCommandOptions>();
     command.description("Downgrade schema to a specified revision.");
-    add_migration_options(command, *options, /*with_step_options=*/false);
+    add_migration_options(command, *options, StepDirection::downgrade);
     run = [options] { return downgrade(*options, std::cout); };
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "butler_migrate/errors.hpp"
+#include "butler_migrate/log.hpp"
 #include "butler_migrate/registry.hpp"
 #include "butler_migrate/revision_id.hpp"
 #include "cli/commands.hpp"
@@ -49,6 +50,19 @@ std::vector<StampEntry> stamp_entries(Database& db, const StampOptions& options,
     return entries;
 }
 
+// A manager version newer than every migration (dimension universe 8 of current daf_butler, say) has no
+// revision to record: upstream stamps the managers before it and then fails half-way. Here every known
+// manager is stamped and each unknown one named.
+void warn_about_unknown(const std::vector<StampEntry>& entries, const RevisionGraph& graph) {
+    for (const auto& e : entries) {
+        if (graph.find(e.revision)) continue;
+        log::warning("butler_migrate.stamp",
+                     fmt::format("{}: the registry's version has no migration revision yet ({} is in no tree), so "
+                                 "it was not stamped",
+                                 e.manager, e.revision));
+    }
+}
+
 int stamp(const StampOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, options.dry_run ? AccessMode::read_only : AccessMode::read_write);
     Database& db = *registry.db;
@@ -61,11 +75,16 @@ int stamp(const StampOptions& options, std::ostream& out) {
     if (options.dry_run) {
         out << "Will store these revisions in alembic version table:\n";
         for (const auto& e : entries) out << "  " << e.manager << ": " << e.revision << "\n";
+        warn_about_unknown(entries, graph);
         return 0;
     }
+    back_up_before_writing(registry, options.write);
     // Upstream purges before each manager's stamp, so only the last survives; here the purge happens once.
     if (options.purge) purge_alembic_version(db);
-    for (const auto& e : entries) stamp_revision(db, graph, e.revision);
+    for (const auto& e : entries) {
+        if (graph.find(e.revision)) stamp_revision(db, graph, e.revision);
+    }
+    warn_about_unknown(entries, graph);
     return 0;
 }
 

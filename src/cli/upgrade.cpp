@@ -23,7 +23,7 @@ int upgrade(const MigrationCommandOptions& options, std::ostream& out) {
 void setup_upgrade(CLI::App& command, CommandRun& run) {
     auto options = std::make_shared<MigrationCommandOptions>();
     command.description("Upgrade schema to a specified revision.");
-    add_migration_options(command, *options, /*with_step_options=*/true);
+    add_migration_options(command, *options, StepDirection::upgrade);
     run = [options] { return upgrade(*options, std::cout); };
 }
 

@@ -2,8 +2,16 @@
 #include "cli/write_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "butler_migrate/log.hpp"
+#include "butler_migrate/registry_backup.hpp"
 
 namespace butler_migrate::cli {
+
+namespace {
+constexpr std::string_view kLogger = "butler_migrate.backup";
+}
 
 void add_write_options(CLI::App& command, WriteOptions& options) {
     command
@@ -13,11 +21,33 @@ void add_write_options(CLI::App& command, WriteOptions& options) {
         ->type_name("SECONDS")
         ->check(CLI::Range(0.0, 86400.0 * 7))
         ->default_val(kDefaultLockTimeoutSeconds);
+    auto* no_backup = command.add_flag("--no-backup", options.no_backup,
+                                       "Do not copy a SQLite registry before writing to it.");
+    command
+        .add_option("--backup-dir", options.backup_dir,
+                    "Folder for the copy of a SQLite registry taken before writing (default: next to the "
+                    "database file).")
+        ->type_name("DIR")
+        ->excludes(no_backup);
 }
 
 std::unique_ptr<MigrationLock> take_migration_lock(Database& db, const WriteOptions& options) {
     auto timeout = std::chrono::milliseconds(static_cast<long long>(options.lock_timeout_seconds * 1000.0));
     return std::make_unique<MigrationLock>(db, timeout);
+}
+
+void back_up_before_writing(const OpenedRegistry& registry, const WriteOptions& options) {
+    if (options.no_backup) return;
+    if (registry.db->dialect() == Dialect::postgresql) {
+        log::info(kLogger, "PostgreSQL registries are not copied; to keep a backup, run first: " +
+                               pg_dump_command(registry.location));
+        return;
+    }
+    std::optional<std::filesystem::path> dir;
+    if (options.backup_dir) dir = *options.backup_dir;
+    auto path = backup_sqlite_registry(*registry.db, registry.location, dir);
+    log::info(kLogger, fmt::format("Registry copied to {} before writing (to undo everything, copy it back over {})",
+                                   path.string(), registry.location.url.database.value_or("the database file")));
 }
 
 }  // namespace butler_migrate::cli

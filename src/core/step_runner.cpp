@@ -1,5 +1,6 @@
 // Running planned steps: one transaction per step, holding the step's work and its alembic_version update.
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -71,7 +72,9 @@ void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& st
 void run_steps(Database& db, const RevisionGraph& graph, std::vector<std::string> current,
                const std::vector<PlannedStep>& steps, const EngineSettings& settings) {
     check_steps_available(steps);
-    for (const auto& step : steps) {
+    for (size_t index = 0; index < steps.size(); ++index) {
+        const PlannedStep& step = steps[index];
+        const auto start = std::chrono::steady_clock::now();
         // VERBOSE, as alembic's own "Running upgrade" lines are not shown by default upstream.
         log::write(log::Level::verbose, kLogger, fmt::format("Running {}, {}", step_name(step), step.revision->message));
         auto before = current;
@@ -86,6 +89,10 @@ void run_steps(Database& db, const RevisionGraph& graph, std::vector<std::string
             current = before;
             // Upstream's message stays whole at the end, after the name of the step.
             throw MigrationError(fmt::format("{} failed, nothing of it was applied: {}", step_name(step), e.what()));
+        }
+        if (settings.on_step_done) {
+            settings.on_step_done(step, index,
+                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         }
     }
 }

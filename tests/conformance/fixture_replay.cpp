@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "golden_file.hpp"
+#include "help_comparison.hpp"
 #include "output_rules.hpp"
 #include "test_support.hpp"
 
@@ -108,38 +109,6 @@ std::string program_name_normalised(const std::string& text) {
     return replace_all(replace_all(text, "butler migrate", "butler-migrate"), "'butler --help'", "'butler-migrate --help'");
 }
 
-// Entries of `--help` for options butler-migrate adds to upstream's commands (docs/compatibility.md): an
-// entry is its "  --name" line and the deeper-indented lines that continue its description.
-std::string without_extension_options(const std::string& help) {
-    static const std::vector<std::string> ours = {"--lock-timeout", "--no-backup", "--backup-dir", "--dry-run",
-                                                  "--update-config", "--check", "--format"};
-    std::string kept;
-    bool skipping = false;
-    std::istringstream in(help);
-    for (std::string line; std::getline(in, line);) {
-        bool entry = line.rfind("  -", 0) == 0;
-        bool continuation = !entry && line.rfind("   ", 0) == 0;
-        if (entry) {
-            skipping = false;
-            for (const auto& name : ours) {
-                if (line.rfind("  " + name, 0) == 0 &&
-                    (line.size() == name.size() + 2 || line[name.size() + 2] == ' ')) skipping = true;
-            }
-        } else if (!continuation) {
-            skipping = false;
-        }
-        if (!skipping) kept += line + "\n";
-    }
-    return kept;
-}
-
-// Help text with every run of white space (line breaks included) made one space: the extra options make the
-// option column wider, so descriptions wrap at other words than upstream's.
-std::string collapsed_whitespace(const std::string& text) {
-    static const std::regex space(R"(\s+)");
-    return std::regex_replace(text, space, " ");
-}
-
 // pg_dump of our copy; the golden dumped a database of another name on the same kind of server.
 CommandResult run_pg_dump(const FixtureCopy& copy) {
     const PgServer& pg = *copy.pg();
@@ -187,10 +156,10 @@ std::string compare(const GoldenRun& golden, const CommandResult& result, const 
     OrderRule rule = order_rule(golden);
     std::string expected = canonical_output(program_name_normalised(expand(golden.out)), rule);
     bool is_help = std::find(golden.argv.begin(), golden.argv.end(), "--help") != golden.argv.end();
-    std::string actual = canonical_output(is_help ? without_extension_options(result.out) : result.out, rule);
-    if (is_help) {
-        expected = collapsed_whitespace(expected);
-        actual = collapsed_whitespace(actual);
+    std::string actual = canonical_output(result.out, rule);
+    if (is_help) {  // our extra options taken out (docs/compatibility.md)
+        expected = test_support::collapsed_whitespace(expected);
+        actual = test_support::comparable_help(actual);
     }
     if (golden.argv.at(0) == "pg_dump") {
         expected = without_pg_dump_noise(expected);

@@ -200,4 +200,14 @@ std::string PgServer::url(const std::string& database) const {
     return "postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + database;
 }
 
+std::string without_our_notices(const std::string& err) {
+    std::string kept;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("butler_migrate.backup ", 0) == 0 || line.rfind("butler_migrate.config ", 0) == 0) continue;
+        kept += line + "\n";
+    }
+    return kept;
+}
+
 }  // namespace test_support

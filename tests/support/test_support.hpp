@@ -39,6 +39,10 @@ CommandResult run_butler_migrate(const std::vector<std::string>& args,
 // Runs any program the same way (looked up on PATH).
 CommandResult run_program(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
 
+// `err` without the log lines butler-migrate adds to upstream's (the backup taken or the pg_dump command to
+// run, and the butler.yaml change after a one-shot step: loggers butler_migrate.backup and .config).
+std::string without_our_notices(const std::string& err);
+
 // Path of a file in ../shared (fixtures, daf_butler data).
 std::string shared_path(const std::string& relative);
 // Path of a file in the project source tree.

@@ -100,7 +100,7 @@ TEST_CASE("a step and its alembic_version move commit together or not at all", "
     const std::string before = alembic_rows(registry);
     REQUIRE(before.find("8c57494cabcc") != std::string::npos);
 
-    auto failed = run({"downgrade", "--one-shot-tree", kOneShot, registry.repo(), "93341d68b814"},
+    auto failed = run({"downgrade", "--no-backup", "--one-shot-tree", kOneShot, registry.repo(), "93341d68b814"},
                       {{"BUTLER_MIGRATE_TEST_FAIL_BEFORE_COMMIT", "8c57494cabcc"}});
     CHECK(failed.exit_status == 1);
     CHECK(failed.err ==

@@ -1,6 +1,8 @@
 // Tests of --help in click's layout: the wrapping rules, the formatter on a small app, and butler-migrate's pages.
 #include <catch2/catch.hpp>
 
+#include "help_comparison.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -237,7 +239,8 @@ TEST_CASE("butler-migrate <subcommand> --help matches the real tool's pages", "[
         INFO(name);
         Golden golden = read_help_golden(name);
         auto result = test_support::run_butler_migrate(golden.args, kHelpEnvironment);
-        CHECK(result.out == golden.out);
+        // Without the options butler-migrate adds (docs/compatibility.md), which also widen the option column.
+        CHECK(test_support::comparable_help(result.out) == test_support::collapsed_whitespace(golden.out));
         CHECK(result.err.empty());
         CHECK(result.exit_status == golden.exit_status);
     }
@@ -267,7 +270,12 @@ TEST_CASE("butler-migrate --help matches the real tool's page for the commands i
                                            }),
                             expected_commands.end());
     REQUIRE(expected_commands.size() == 8);
-    CHECK(definition_list(result.out, "Commands") == expected_commands);
+    // `status` is a command of the port only.
+    auto our_commands = definition_list(result.out, "Commands");
+    our_commands.erase(std::remove_if(our_commands.begin(), our_commands.end(),
+                                      [](const auto& entry) { return entry.first == "status"; }),
+                       our_commands.end());
+    CHECK(our_commands == expected_commands);
 
     // Also: no epilog on the top-level page, it ends with the command list.
     CHECK(result.out.substr(result.out.find("Commands:")) ==
@@ -280,6 +288,7 @@ TEST_CASE("butler-migrate --help matches the real tool's page for the commands i
           "  show-history   Show revision history.\n"
           "  show-trees     Print a list of known revision trees.\n"
           "  stamp          Stamp revision table with current registry versions.\n"
+          "  status         Report whether every revision tree is at its head.\n"
           "  upgrade        Upgrade schema to a specified revision.\n");
 
     auto options = definition_list(result.out, "Options");

@@ -76,7 +76,7 @@ std::vector<std::string> references(const FixtureCopy& copy, bool migrated) {
 // The messages of the INFO log lines in `err`, in order, without the logger's name.
 std::vector<std::string> log_messages(const std::string& err) {
     std::vector<std::string> out;
-    std::istringstream in(err);
+    std::istringstream in(test_support::without_our_notices(err));
     for (std::string line; std::getline(in, line);) {
         auto at = line.find(" INFO: ");
         if (at != std::string::npos) out.push_back(line.substr(at + 7));

@@ -1,0 +1,20 @@
+// Comparing our --help pages with the real tool's: the options butler-migrate adds are taken out first.
+#pragma once
+
+#include <string>
+
+namespace test_support {
+
+// `help` without the entries of the options butler-migrate adds to upstream's commands (--lock-timeout,
+// --no-backup, --backup-dir, --dry-run, --update-config, --check, --format): an entry is its "  --name" line and
+// the deeper-indented lines continuing its description.
+std::string without_extension_options(const std::string& help);
+
+// Every run of white space (line breaks included) made one space: with the extra options the option column
+// is wider, so descriptions wrap at other words than upstream's.
+std::string collapsed_whitespace(const std::string& text);
+
+// Both: a page of ours in the form that must equal collapsed_whitespace(upstream's page).
+inline std::string comparable_help(const std::string& ours) { return collapsed_whitespace(without_extension_options(ours)); }
+
+}  // namespace test_support
