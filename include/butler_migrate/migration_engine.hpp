@@ -32,9 +32,9 @@ std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vec
                                       const Revision& target);
 
 // `upgrade REPO head`: the steps that bring every tree of the recorded revisions to its head (trees the
-// registry is not on are left alone). Each tree's steps keep their order; across trees, steps are merged by
-// the creation date of their revisions, the order daf_butler introduced them in. Throws RevisionError when a
-// recorded revision's tree branches after it (the operator must choose the branch).
+// registry is not on are left alone), tree after tree in the order the real tool's recorded runs migrate
+// them (attributes, dimensions, dimensions-config, collections, datasets, datastores, ...). Throws
+// RevisionError when a recorded revision's tree branches after it (the operator must choose the branch).
 std::vector<PlannedStep> plan_upgrade_to_heads(const RevisionGraph& graph, const std::vector<std::string>& current);
 
 // Steps from the revisions in `current` down to `target`, newest first. Throws RevisionError

@@ -27,8 +27,23 @@ std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vec
     return steps;
 }
 
+namespace {
+
+// The order `upgrade head` takes the trees in: the order the real tool's recorded runs migrate them
+// (../shared/fixtures: attributes, dimensions, dimensions-config, then datasets and datastores), with the
+// trees that have no step in those runs after them; unknown trees last, by name.
+int tree_rank(const std::string& manager_type) {
+    static const std::vector<std::string> order = {"attributes", "dimensions", "dimensions-config", "collections",
+                                                   "datasets",   "datastores", "opaque",            "obscore",
+                                                   "obscore-config"};
+    auto it = std::find(order.begin(), order.end(), manager_type);
+    return static_cast<int>(it - order.begin());
+}
+
+}  // namespace
+
 std::vector<PlannedStep> plan_upgrade_to_heads(const RevisionGraph& graph, const std::vector<std::string>& current) {
-    std::vector<std::vector<PlannedStep>> per_tree;
+    std::vector<std::pair<const Revision*, std::vector<PlannedStep>>> per_tree;  // keyed by the recorded revision
     for (const auto& id : current) {
         auto heads = graph.heads_above(id);
         if (heads.size() > 1) {
@@ -37,26 +52,15 @@ std::vector<PlannedStep> plan_upgrade_to_heads(const RevisionGraph& graph, const
                 "heads ({}) first",
                 graph.at(id).tree, id, fmt::join(heads, ", ")));
         }
-        auto steps = plan_upgrade(graph, current, graph.at(heads.front()));
-        if (!steps.empty()) per_tree.push_back(std::move(steps));
+        per_tree.emplace_back(&graph.at(id), plan_upgrade(graph, current, graph.at(heads.front())));
     }
-    std::vector<PlannedStep> merged;
-    std::vector<size_t> next(per_tree.size(), 0);
-    while (true) {
-        const PlannedStep* earliest = nullptr;
-        size_t from = 0;
-        for (size_t t = 0; t < per_tree.size(); ++t) {
-            if (next[t] == per_tree[t].size()) continue;
-            const PlannedStep& candidate = per_tree[t][next[t]];
-            if (!earliest || candidate.revision->create_date < earliest->revision->create_date) {
-                earliest = &candidate;
-                from = t;
-            }
-        }
-        if (!earliest) return merged;
-        merged.push_back(*earliest);
-        ++next[from];
-    }
+    std::stable_sort(per_tree.begin(), per_tree.end(), [](const auto& a, const auto& b) {
+        const std::string ta = a.first->manager_type(), tb = b.first->manager_type();
+        return std::make_pair(tree_rank(ta), ta) < std::make_pair(tree_rank(tb), tb);
+    });
+    std::vector<PlannedStep> steps;
+    for (const auto& tree : per_tree) steps.insert(steps.end(), tree.second.begin(), tree.second.end());
+    return steps;
 }
 
 std::vector<PlannedStep> plan_downgrade(const RevisionGraph& graph, const std::vector<std::string>& current,

@@ -71,18 +71,17 @@ TEST_CASE("upgrade plans walk from the recorded revision to the target, parents 
           std::vector<std::string>{"8b8e030aba2b", "a0d766f99876"});
 }
 
-TEST_CASE("upgrade head: every recorded tree to its head, merged by creation date", "[engine]") {
+TEST_CASE("upgrade head: every recorded tree to its head, tree after tree", "[engine]") {
     const auto graph = RevisionGraph::regular();
     // The revisions `stamp` records on the 2021 fixture (its golden 13_show-current).
     const std::vector<std::string> current{"a07b3b60e369", "77e5b803ad3f", "87a30df8c8c5", "635083325f20",
                                            "93341d68b814", "f3bcee34f344", "f22a777cf382"};
-    // By the Create Date column of REFERENCE §2: dimensions 2021-09-01, dimensions-config 2022-05-13 and
-    // 2022-05-16, dimensions 2022-05-19, dimensions-config 2022-11-25, attributes 2023-03-21,
-    // dimensions-config 2023-12-04 .. 2024-03-28, datastores 2025-05-20. Trees at their head (opaque, the
-    // integer datasets and NameKey collections branches) add nothing.
+    // Trees in the order the fixtures' recorded runs migrate them (attributes, dimensions, dimensions-config,
+    // datastores); chains from REFERENCE §2. Trees at their head (opaque, the integer datasets and NameKey
+    // collections branches) add nothing.
     CHECK(ids(plan_upgrade_to_heads(graph, current)) ==
-          std::vector<std::string>{"1601d5973bf8", "380002bcbb26", "bf6308af80aa", "035dcf13ef18", "c5ae3a2cd7c2",
-                                   "c0e4f9ab4a5d", "9888256c6a18", "2a8a32e1bec3", "1fae088c80b6", "352c30854bb0",
+          std::vector<std::string>{"c0e4f9ab4a5d", "1601d5973bf8", "035dcf13ef18", "380002bcbb26", "bf6308af80aa",
+                                   "c5ae3a2cd7c2", "9888256c6a18", "2a8a32e1bec3", "1fae088c80b6", "352c30854bb0",
                                    "a81dddabd837"});
     CHECK(plan_upgrade_to_heads(graph, {"035dcf13ef18", "77e5b803ad3f"}).empty());
     // A recorded branch point: the operator has to choose.
