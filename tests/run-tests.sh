@@ -19,4 +19,8 @@ tests/pg-server.sh start "$pg_dir"
 # shellcheck disable=SC1091
 source "$pg_dir/env"
 
-ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@"
+# Everything butler-migrate prints in the tests goes to one log, scanned for the test passwords afterwards.
+export BUTLER_MIGRATE_TEST_OUTPUT_LOG="$PWD/$build_dir/test-output.log"
+rm -f "$BUTLER_MIGRATE_TEST_OUTPUT_LOG"
+ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --output-log "$build_dir/ctest.log" "$@"
+tests/scan-passwords.sh "$BUTLER_MIGRATE_TEST_OUTPUT_LOG" "$build_dir/ctest.log"
