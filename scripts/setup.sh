@@ -10,7 +10,11 @@ cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)"
 demo=build/demo-repo
 examples/make-demo-repo.sh --force "$demo"
 bm=build/release/butler-migrate
-run() { echo "\$ butler-migrate $*"; "$bm" "$@"; echo; }
+run() { echo "\$ butler-migrate $*"; "$bm" "$@"; local status=$?; echo; return $status; }
+# An operator's first session: record the versions, check, preview and run every pending upgrade, check again.
 run stamp "$demo"
-run show-current "$demo"
+run status "$demo" || true   # exit status 7: upgrades pending
+run upgrade --dry-run "$demo" head
+run upgrade "$demo" head
+run status "$demo"
 run show-current --butler "$demo"
