@@ -34,7 +34,8 @@ void check_schema(const std::string& command, const std::string& document_text) 
     test_support::TempDir dir;
     test_support::write_file(dir.file("document.json"), document_text);
     const auto result = test_support::run_program(
-        {"python3", "-c", kValidator, test_support::source_path("docs/schemas/" + command + ".schema.json"),
+        {"/usr/bin/python3", "-c", kValidator,  // Debian's python3-jsonschema, whatever python3 is on PATH
+         test_support::source_path("docs/schemas/" + command + ".schema.json"),
          dir.file("document.json")});
     INFO(command << ": " << result.out << result.err << "\n" << document_text);
     CHECK(result.exit_status == 0);
