@@ -37,7 +37,12 @@ long long ButlerAttributes::remove(std::string_view name) {
 
 void ButlerAttributes::update_manager_version(std::string_view klass, std::string_view version) {
     std::string key = fmt::format("version:{}", klass);
-    if (update(key, version) != 1) {
+    const long long changed = update(key, version);
+    if (changed > 1) {
+        // Only a table without its primary key can hold a name twice; upstream reports it as "not found".
+        throw MigrationError(fmt::format("Manager key {} appears {} times in butler_attributes table.", key, changed));
+    }
+    if (changed != 1) {
         throw MigrationError(fmt::format("Manager key {} is not found in butler_attributes table.", key));
     }
 }

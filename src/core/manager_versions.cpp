@@ -47,6 +47,16 @@ void assign(std::vector<std::pair<std::string, std::string>>& map, const std::st
     map.emplace_back(key, value);
 }
 
+// A "namespace" value of a stored JSON configuration: a string, or null for none. Anything else is refused
+// (upstream fails with a Python TypeError/AttributeError there).
+std::optional<std::string> namespace_text(const OrderedJson& value, std::string_view key) {
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_string()) {
+        throw MigrationError(fmt::format("{} has a \"namespace\" value that is not a string: {}", key, value.dump()));
+    }
+    return value.get<std::string>();
+}
+
 std::optional<std::string> lookup(const std::vector<std::pair<std::string, std::string>>& map, const std::string& key) {
     for (const auto& [k, v] : map) {
         if (k == key) return v;
@@ -56,7 +66,8 @@ std::optional<std::string> lookup(const std::vector<std::pair<std::string, std::
 
 void require_attributes_table(Database& db) {
     if (!db.has_table("butler_attributes")) {
-        std::string where = db.schema() ? fmt::format(" in schema \"{}\"", *db.schema()) : "";
+        // Quoted with escapes ({:?}) so that a schema name with control characters stays on one line.
+        std::string where = db.schema() ? fmt::format(" in schema {:?}", *db.schema()) : "";
         throw DatabaseError(fmt::format("Not a Butler registry: table butler_attributes does not exist{}", where));
     }
 }
@@ -76,8 +87,7 @@ std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<s
             auto json = parse_json(value, kDimensionsJsonKey);
             std::optional<std::string> namespace_ = ns;
             if (json.is_object() && json.contains("namespace")) {
-                const auto& stored = json.at("namespace");
-                namespace_ = stored.is_null() ? std::nullopt : std::optional<std::string>(stored.get<std::string>());
+                namespace_ = namespace_text(json.at("namespace"), kDimensionsJsonKey);
             }
             if (namespace_) {
                 assign(managers, "dimensions-config", *namespace_);
@@ -85,8 +95,10 @@ std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<s
             }
         } else if (name == kObscoreJsonKey) {
             auto json = parse_json(value, kObscoreJsonKey);
-            const auto& stored_ns = required_key(json, "namespace", kObscoreJsonKey);
-            std::string key = std::string(kObscoreConfigPrefix) + (stored_ns.is_string() ? stored_ns.get<std::string>() : stored_ns.dump());
+            auto stored_ns =
+                namespace_text(required_key(json, "namespace", kObscoreJsonKey), kObscoreJsonKey);
+            if (!stored_ns) throw MigrationError(fmt::format("{} has a null \"namespace\" value", kObscoreJsonKey));
+            std::string key = std::string(kObscoreConfigPrefix) + *stored_ns;
             assign(managers, "obscore-config", key);
             assign(versions, key, version_text(required_key(json, "version", kObscoreJsonKey), kObscoreJsonKey));
         }

@@ -12,13 +12,19 @@ namespace butler_migrate {
 
 namespace {
 
-// Python's repr() of a str: single quotes unless the text contains one and no double quote.
+// Python's repr() of a str: single quotes unless the text contains one and no double quote; backslash,
+// the quote and control characters escaped (\n, \r, \t, \xNN), so the message stays on one line.
 std::string python_str_repr(const std::string& s) {
     char quote = (s.find('\'') != std::string::npos && s.find('"') == std::string::npos) ? '"' : '\'';
     std::string out(1, quote);
     for (char c : s) {
+        const auto byte = static_cast<unsigned char>(c);
         if (c == '\\' || c == quote) out += '\\';
-        out += c;
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (byte < 0x20 || byte == 0x7f) out += fmt::format("\\x{:02x}", byte);
+        else out += c;
     }
     out += quote;
     return out;

@@ -41,6 +41,17 @@ std::string without_secret(std::string text, const std::optional<std::string>& s
     return text;
 }
 
+// Control characters (a line break in a host name, say) escaped, so that the message stays one line.
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) out += fmt::format("\\x{:02x}", byte);
+        else out += c;
+    }
+    return out;
+}
+
 // libpq reports server errors as "ERROR:  message\nLINE 1: ..."; the user gets the message.
 [[noreturn]] void throw_database_error(const pqxx::pqxx_exception& e) {
     std::string message = first_line(e.base().what());
@@ -157,9 +168,10 @@ PostgresDatabase::PostgresDatabase(const DbUrl& url, std::optional<std::string> 
     try {
         connection_ = std::make_unique<Connection>(postgres_conninfo(url));
     } catch (const pqxx::pqxx_exception& e) {
-        throw DatabaseError(without_secret(
-            fmt::format("Cannot connect to PostgreSQL database {}: {}", url.render(true), first_line(e.base().what())),
-            url.password));
+        // The password is removed before escaping: an escaped password would no longer be found.
+        throw DatabaseError(one_line(without_secret(fmt::format("Cannot connect to PostgreSQL database {}: {}",
+                                                                url.render(true), first_line(e.base().what())),
+                                                    url.password)));
     }
     if (mode == AccessMode::read_only) execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
 }

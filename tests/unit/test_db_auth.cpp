@@ -2,11 +2,14 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "butler_migrate/db_auth.hpp"
 #include "butler_migrate/errors.hpp"
@@ -241,4 +244,50 @@ TEST_CASE("db auth: missing file means no credentials; default path under HOME",
     std::optional<DbCredentials> found = DbAuth::from_environment().find(DbUrl::parse(connection));
     REQUIRE(found);
     CHECK(found->password == "homepw");
+}
+
+TEST_CASE("db auth: every group or other bit is refused, with the file's full mode", "[config][hostile]") {
+    test_support::TempDir dir;
+    const std::string file = dir.file("db-auth.yaml");
+    test_support::write_file(file, yaml_entries);
+    ScopedEnv json(std::string("LSST_DB_AUTH_CREDENTIALS"), std::nullopt);
+    ScopedEnv path(std::string("LSST_DB_AUTH"), file);
+    // lsst.utils DbAuth: any of S_IRWXG | S_IRWXO set; the message gives st_mode in octal (regular file 100000).
+    const std::vector<std::pair<mode_t, std::string>> refused = {
+        {0604, "100604"}, {0660, "100660"}, {0606, "100606"}, {0620, "100620"}, {0610, "100610"},
+        {0602, "100602"}, {0666, "100666"}, {0777, "100777"}, {0704, "100704"}};
+    for (const auto& [mode, text] : refused) {
+        ::chmod(file.c_str(), mode);
+        CHECK(environment_error() == "DbAuth configuration file " + file + " has incorrect permissions: " + text);
+    }
+    ::chmod(file.c_str(), 0700);
+    CHECK(environment_error().empty());
+}
+
+TEST_CASE("db auth: a file its owner cannot read", "[config][hostile]") {
+    if (::geteuid() == 0) {
+        WARN("skipped: running as root, where file permissions do not block reading");
+        return;
+    }
+    test_support::TempDir dir;
+    const std::string file = dir.file("db-auth.yaml");
+    test_support::write_file(file, yaml_entries);
+    ::chmod(file.c_str(), 0);
+    ScopedEnv json(std::string("LSST_DB_AUTH_CREDENTIALS"), std::nullopt);
+    ScopedEnv path(std::string("LSST_DB_AUTH"), file);
+    CHECK(environment_error() == "Unable to load DbAuth configuration file: " + file + ".");
+    ::chmod(file.c_str(), 0600);
+}
+
+TEST_CASE("db auth: a folder or a symlink loop at the db-auth path gives no credentials", "[config][hostile]") {
+    test_support::TempDir dir;
+    ScopedEnv json(std::string("LSST_DB_AUTH_CREDENTIALS"), std::nullopt);
+    std::filesystem::create_directory(dir.file("folder.yaml"));
+    {
+        ScopedEnv path(std::string("LSST_DB_AUTH"), dir.file("folder.yaml"));
+        CHECK_FALSE(DbAuth::from_environment().find(DbUrl::parse(connection)).has_value());
+    }
+    std::filesystem::create_symlink(dir.file("loop.yaml"), dir.file("loop.yaml"));
+    ScopedEnv path(std::string("LSST_DB_AUTH"), dir.file("loop.yaml"));
+    CHECK_FALSE(DbAuth::from_environment().find(DbUrl::parse(connection)).has_value());
 }
