@@ -18,7 +18,7 @@ inline constexpr std::string_view kUniverseDirVariable = "BUTLER_MIGRATE_UNIVERS
 inline constexpr std::string_view kDafButlerDirVariable = "DAF_BUTLER_DIR";
 
 // The stored dimensions.json differs from the expected universe (beyond what validation tolerates).
-// The message is upstream's ValueError text with its "Differences" note (several lines).
+// The message is the first line of upstream's ValueError text; its "Differences" note (several lines) is in details().
 class DimensionUniverseMismatch : public MigrationError {
 public:
     using MigrationError::MigrationError;

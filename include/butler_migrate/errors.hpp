@@ -3,16 +3,23 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "butler_migrate/exit_status.hpp"
 
 namespace butler_migrate {
 
-// Base of all errors the tool reports to the user as one line on stderr.
+// Base of all errors the tool reports to the user as one line on stderr. `details` (empty for most errors) is
+// explanation that needs several lines, such as a diff; it is printed as it is after the error line.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& message, std::string details = {})
+        : std::runtime_error(message), details_(std::move(details)) {}
     virtual ExitStatus exit_status() const { return ExitStatus::failure; }
+    const std::string& details() const { return details_; }
+
+private:
+    std::string details_;
 };
 
 // Bad command-line input found after parsing (malformed --options, bad --one-shot-tree, ...).

@@ -44,8 +44,7 @@ schema::ColumnChange not_null() {
 void lock_exposure_table(StepContext& context) {
     if (context.dialect() == Dialect::sqlite) return;  // no table locks in SQLite
     context.log_info("Locking exposure table");
-    const auto& schema = context.db().schema();
-    context.db().execute(fmt::format("LOCK TABLE {}exposure IN EXCLUSIVE MODE", schema ? *schema + "." : ""));
+    context.db().execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", context.db().table("exposure")));
 }
 
 void validate_initial_dimension_universe(StepContext& context) {
@@ -56,7 +55,7 @@ void validate_initial_dimension_universe(StepContext& context) {
     try {
         validate_dimensions_json(*stored, 5, context.option(kUniverseDirOption));
     } catch (const DimensionUniverseMismatch& e) {
-        throw DimensionUniverseMismatch(fmt::format("{}\n{}", e.what(), kBypassNote));
+        throw DimensionUniverseMismatch(e.what(), fmt::format("{}\n{}", e.details(), kBypassNote));
     }
 }
 

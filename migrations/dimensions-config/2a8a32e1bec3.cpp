@@ -53,14 +53,13 @@ std::vector<TableColumn> columns_to_migrate(Database& db) {
     return result;
 }
 
-// Locks everything in advance (PostgreSQL; SQLite has no LOCK TABLE). Names are written unquoted, as upstream does.
+// Locks everything in advance (PostgreSQL; SQLite has no LOCK TABLE). Upstream writes the names unquoted; here they
+// are quoted, so a schema name can never be read as SQL (tests/unit/test_hostile_namespace.cpp).
 void lock_tables(StepContext& context, const std::vector<TableColumn>& table_columns) {
     if (context.dialect() == Dialect::sqlite) return;
-    const auto& schema = context.db().schema();
     for (const auto& [table, column] : table_columns) {
         context.log_info(fmt::format("Locking table {}", table));
-        const std::string name = schema ? *schema + "." + table : table;
-        context.db().execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", name));
+        context.db().execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", context.db().table(table)));
     }
 }
 

@@ -37,8 +37,24 @@ const Subcommand kSubcommands[] = {
     {"upgrade", "Upgrade schema to a specified revision.", setup_upgrade},
 };
 
-void print_error(const std::string& message) {
-    std::cerr << "butler-migrate: error: " << redact_secrets(message) << "\n";
+// `text` with control characters (line breaks included) written as escapes, so that a message quoting hostile
+// input stays one line.
+std::string escaped_controls(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
+        else out += static_cast<char>(c);
+    }
+    return out;
+}
+
+// One line `butler-migrate: error: <message>`, then the error's details (a diff, say) as they are.
+void print_error(const std::string& message, const std::string& details = {}) {
+    std::cerr << "butler-migrate: error: " << escaped_controls(redact_secrets(message)) << "\n";
+    if (!details.empty()) std::cerr << redact_secrets(details) << "\n";
 }
 
 // --log-level takes LEVEL or COMPONENT=LEVEL like the butler CLI; the last level given applies to all output.
@@ -100,7 +116,7 @@ int run_app(int argc, char** argv) {
     try {
         return run_selected(app, runs, log_levels);
     } catch (const Error& e) {
-        print_error(e.what());
+        print_error(e.what(), e.details());
         return to_int(e.exit_status());
     } catch (const std::exception& e) {
         print_error(std::string("unexpected failure: ") + e.what());

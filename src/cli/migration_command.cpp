@@ -129,7 +129,7 @@ void MigrationSession::run_online(const std::vector<PlannedStep>& steps, bool sh
         throw MigrationError(fmt::format(
             "{} ({} of {} steps were applied; to continue, fix the cause or give the step's --options, then run "
             "`butler-migrate upgrade {} head` again)",
-            e.what(), done, steps.size(), options_.repo));
+            e.what(), done, steps.size(), options_.repo), e.details());
     }
     if (direction_ == StepDirection::upgrade) report_config_changes(steps, options_.repo, options_.update_config, out);
 }

@@ -151,7 +151,8 @@ void validate_dimensions_json(std::string_view stored_json, int version,
     if (auto diff = dimensions_json_mismatch(expected, stored_json)) {
         throw DimensionUniverseMismatch(
             "dimensions.json stored in database does not match expected daf_butler universe version " +
-            std::to_string(version) + ".\nDifferences:\n\n" + *diff);
+                std::to_string(version) + ".",
+            "Differences:\n\n" + *diff);
     }
 }
 

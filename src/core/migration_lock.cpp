@@ -76,8 +76,9 @@ void lock_sqlite(Database& db, std::chrono::milliseconds timeout) {
     db.execute(fmt::format("PRAGMA busy_timeout = {}", timeout.count()));
     db.execute("PRAGMA locking_mode = EXCLUSIVE");
     try {
+        // Rolled back, not committed: the lock stays held either way, and an empty file stays empty.
         db.execute("BEGIN EXCLUSIVE");
-        db.execute("COMMIT");
+        db.execute("ROLLBACK");
     } catch (const DatabaseError& e) {
         db.execute("PRAGMA locking_mode = NORMAL");
         if (std::string(e.what()).find("database is locked") == std::string::npos) throw;

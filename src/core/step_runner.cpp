@@ -88,7 +88,9 @@ void run_steps(Database& db, const RevisionGraph& graph, std::vector<std::string
         } catch (const std::exception& e) {
             current = before;
             // Upstream's message stays whole at the end, after the name of the step.
-            throw MigrationError(fmt::format("{} failed, nothing of it was applied: {}", step_name(step), e.what()));
+            const auto* error = dynamic_cast<const Error*>(&e);
+            throw MigrationError(fmt::format("{} failed, nothing of it was applied: {}", step_name(step), e.what()),
+                                 error ? error->details() : std::string());
         }
         if (settings.on_step_done) {
             settings.on_step_done(step, index,

@@ -273,7 +273,7 @@ TEST_CASE("validate_dimensions_json on a real universe-5 repository", "[universe
     try {
         validate_dimensions_json(stored, version);
     } catch (const DimensionUniverseMismatch& e) {
-        message = e.what();
+        message = std::string(e.what()) + "\n" + e.details();  // the error line, then the Differences note
     }
     std::string head = "dimensions.json stored in database does not match expected daf_butler universe version " +
                        std::to_string(version) + ".\nDifferences:\n\n--- \n+++ \n" + first_hunk + "\n";
@@ -295,7 +295,7 @@ TEST_CASE("validation tolerates object docs but not list docs in a real universe
     try {
         validate_dimensions_json(python_json_dumps(universe), 5);
     } catch (const DimensionUniverseMismatch& e) {
-        message = e.what();
+        message = std::string(e.what()) + "\n" + e.details();  // the error line, then the Differences note
     }
     CHECK(message.find("\n-      \"doc\": \"An entity that produces observations.") != std::string::npos);
     CHECK(message.find("\n+      \"doc\": \"Rewritten.\",\n") != std::string::npos);
