@@ -9,6 +9,7 @@
 #include "butler_migrate/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/write_options.hpp"
 
 namespace butler_migrate::cli {
 
@@ -18,26 +19,66 @@ struct SetNamespaceOptions {
     std::string repo;
     std::string ns;
     bool update = false;
+    WriteOptions write;
 };
 
-void store_namespace(Database& db, const std::string& ns) {
-    Transaction transaction(db);
-    ButlerAttributes attributes(db);
-    auto stored = attributes.get(kDimensionsJsonKey);
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
+bool is_valid_utf8(const std::string& text) {
+    for (size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        unsigned long code = length == 1 ? lead : lead & (0x7f >> length);
+        for (size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xc0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3f);
+        }
+        static const unsigned long kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < kMinimum[length] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+        i += length;
+    }
+    return true;
+}
+
+// A stored value for an error message: control characters escaped so the message stays one line.
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) out += fmt::format("\\x{:02x}", byte);
+        else out += c;
+    }
+    return out;
+}
+
+// The stored dimensions configuration with `ns` as its namespace; throws before anything is written when there
+// is none or it is not a JSON object.
+std::string dimensions_json_with_namespace(Database& db, const std::string& ns) {
+    auto stored = ButlerAttributes(db).get(kDimensionsJsonKey);
     if (!stored) {
         throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
     }
     auto json = parse_json(*stored, kDimensionsJsonKey);
     if (!json.is_object()) throw MigrationError(fmt::format("{} is not a JSON object", kDimensionsJsonKey));
     json["namespace"] = ns;  // replaced in place, or appended at the end like a Python dict
-    attributes.update(kDimensionsJsonKey, python_json_dumps(json));
+    return python_json_dumps(json);
+}
+
+void store_dimensions_json(Database& db, const std::string& json) {
+    Transaction transaction(db);
+    ButlerAttributes(db).update(kDimensionsJsonKey, json);
     // Upstream under SQLAlchemy 2 never commits this change; here it is committed.
     transaction.commit();
 }
 
 int set_namespace(const SetNamespaceOptions& options, std::ostream& out) {
     bool show_only = options.ns.empty();
+    // The JSON writer and reader only handle UTF-8; other bytes would leave a value nothing can read back.
+    if (!show_only && !is_valid_utf8(options.ns)) throw UsageError("NAMESPACE must be valid UTF-8 text");
     auto registry = open_registry(options.repo, show_only ? AccessMode::read_only : AccessMode::read_write);
+    std::unique_ptr<MigrationLock> lock;
+    if (!show_only) lock = take_migration_lock(*registry.db, options.write);
     auto current = dimensions_namespace(*registry.db);
     if (show_only) {
         if (current) out << "Current dimensions namespace: " << *current << "\n";
@@ -46,9 +87,11 @@ int set_namespace(const SetNamespaceOptions& options, std::ostream& out) {
     }
     if (current && !options.update) {
         throw MigrationError(
-            fmt::format("Namespace is already defined ({}), use --update option to replace it.", *current));
+            fmt::format("Namespace is already defined ({}), use --update option to replace it.", one_line(*current)));
     }
-    store_namespace(*registry.db, options.ns);
+    const std::string updated = dimensions_json_with_namespace(*registry.db, options.ns);
+    back_up_before_writing(registry, options.write);
+    store_dimensions_json(*registry.db, updated);
     return 0;
 }
 
@@ -58,6 +101,7 @@ void setup_set_namespace(CLI::App& command, CommandRun& run) {
     auto options = std::make_shared<SetNamespaceOptions>();
     command.description("Add or update namespace attribute to dimensions.json.");
     command.add_flag("--update", options->update, "Replace existing namespace if it exists.");
+    add_write_options(command, options->write);
     add_repo_argument(command, options->repo);
     command.add_option("NAMESPACE", options->ns, "Namespace to store; the current one is shown when missing.");
     run = [options] { return set_namespace(*options, std::cout); };
