@@ -1,5 +1,6 @@
 // Benchmark registry generator: a Butler registry with N datasets at datasets UUID 1.0.0 / datastores 0.2.0,
-// stamped, on SQLite or PostgreSQL; also prints the SQLite conversion expressions for the floor SQL files.
+// stamped, on SQLite or PostgreSQL; with --layout oneshot a 2021-era registry (NameKey collections, integer
+// dataset ids) for the one-shot steps; also prints the SQLite conversion expressions for the floor SQL files.
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "butler_migrate/tai_time.hpp"
+#include "oneshot_writers.hpp"
 #include "registry_writers.hpp"
 
 namespace {
@@ -15,7 +17,10 @@ const char* const kUsage =
     "usage: make_registry sqlite REPO_DIR [--datasets N] [--trash N] [--locations N]\n"
     "       make_registry postgresql REPO_DIR --url URL [--schema NS] [--datasets N] [--trash N] [--locations N]\n"
     "       make_registry sql-expression utc-to-tai|tai-to-utc COLUMN\n"
-    "Defaults: 1,000,000 datasets, as many trash and location rows, schema 'bench'.\n";
+    "Defaults: 1,000,000 datasets, as many trash and location rows, schema 'bench'.\n"
+    "--layout oneshot [--collections N] [--tagged N] [--raw-id-map FILE]: the 2021-era registry of the one-shot\n"
+    "steps (N datasets over 20 runs, 2,000 collections, N/5 tagged associations); FILE gets the raw datasets'\n"
+    "uuid5 ids as id,uuid lines for the floor scripts.\n";
 
 struct Options {
     std::string backend;
@@ -23,6 +28,9 @@ struct Options {
     std::string url;
     std::string schema = "bench";
     bench::RegistrySize size;
+    bool oneshot = false;
+    bench::oneshot::Size oneshot_size;
+    std::string raw_id_map;
 };
 
 long long count_argument(const std::string& text) {
@@ -46,12 +54,17 @@ Options parse(int argc, char** argv) {
         else if (flag == "--locations") options.size.locations = count_argument(value);
         else if (flag == "--url") options.url = value;
         else if (flag == "--schema") options.schema = value;
+        else if (flag == "--layout" && (value == "oneshot" || value == "uuid")) options.oneshot = value == "oneshot";
+        else if (flag == "--collections") options.oneshot_size.collections = static_cast<int>(count_argument(value));
+        else if (flag == "--tagged") options.oneshot_size.tagged_associations = count_argument(value);
+        else if (flag == "--raw-id-map") options.raw_id_map = value;
         else throw std::invalid_argument("unknown option " + flag);
     }
     if (options.size.trash < 0) options.size.trash = options.size.datasets;
     if (options.size.locations < 0 || options.size.locations > options.size.datasets) {
         options.size.locations = options.size.datasets;
     }
+    options.oneshot_size.datasets = options.size.datasets;
     if (options.backend == "postgresql" && options.url.empty()) throw std::invalid_argument("--url is required");
     if (options.backend != "sqlite" && options.backend != "postgresql") {
         throw std::invalid_argument("unknown backend " + options.backend);
@@ -77,6 +90,18 @@ int print_expression(const std::string& direction, const std::string& column) {
     return 0;
 }
 
+void write_oneshot(const Options& options) {
+    namespace os = bench::oneshot;
+    const os::Backend backend = options.backend == "sqlite" ? os::Backend::sqlite : os::Backend::postgresql;
+    if (backend == os::Backend::sqlite) os::write_sqlite_registry(options.repo + "/gen3.sqlite3", options.oneshot_size);
+    else os::write_postgres_registry(options.url, options.schema, options.oneshot_size);
+    if (!options.raw_id_map.empty()) {
+        std::ofstream out(options.raw_id_map);
+        os::write_raw_id_map(options.oneshot_size, backend, out);
+        if (!out) throw std::runtime_error("cannot write " + options.raw_id_map);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -84,15 +109,19 @@ int main(int argc, char** argv) {
         if (argc == 4 && std::string(argv[1]) == "sql-expression") return print_expression(argv[2], argv[3]);
         Options options = parse(argc, argv);
         const auto start = std::chrono::steady_clock::now();
-        if (options.backend == "sqlite") {
+        if (options.oneshot) {
+            write_oneshot(options);
+        } else if (options.backend == "sqlite") {
             bench::write_sqlite_registry(options.repo + "/gen3.sqlite3", options.size);
         } else {
             bench::write_postgres_registry(options.url, options.schema, options.size);
         }
         write_butler_yaml(options);
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-        std::cerr << "make_registry: " << options.size.datasets << " datasets, " << options.size.trash
-                  << " trash rows (" << options.backend << ") in " << took.count() << " s\n";
+        std::cerr << "make_registry: " << options.size.datasets << " datasets, ";
+        if (options.oneshot) std::cerr << options.oneshot_size.collections << " collections, 2021 layout";
+        else std::cerr << options.size.trash << " trash rows";
+        std::cerr << " (" << options.backend << ") in " << took.count() << " s\n";
         return 0;
     } catch (const std::invalid_argument& e) {
         std::cerr << "make_registry: " << e.what() << "\n" << kUsage;
