@@ -58,6 +58,12 @@ std::string one_line(const std::string& text) {
     for (const char* prefix : {"ERROR:  ", "FATAL:  "}) {
         if (message.rfind(prefix, 0) == 0) message = message.substr(std::string(prefix).size());
     }
+    // The server went away (restarted, crashed, network): say so, whatever libpq's wording.
+    if (dynamic_cast<const pqxx::broken_connection*>(&e.base()) || message.find("not connected") != std::string::npos ||
+        message.find("server closed the connection") != std::string::npos ||
+        message.find("terminating connection") != std::string::npos) {
+        throw DatabaseError("Lost the connection to the PostgreSQL server: " + message);
+    }
     throw DatabaseError("PostgreSQL error: " + message);
 }
 

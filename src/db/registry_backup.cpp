@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <system_error>
 
@@ -17,6 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kBackupSuffix = ".backup";
+constexpr const char* kPartialSuffix = ".backup.partial";
 
 SqliteDatabase& sqlite_registry(Database& db) {
     auto* sqlite = dynamic_cast<SqliteDatabase*>(&db);
@@ -77,6 +81,23 @@ void remove_partial_copy(const fs::path& target) {
     for (const char* extra : {"", "-journal", "-wal", "-shm"}) fs::remove(target.string() + extra, ec);
 }
 
+// Gives the finished copy its final name, `<stem>.backup` or `<stem>.<n>.backup` for the first that is free:
+// link() never replaces a file, so a name taken meanwhile is skipped.
+fs::path publish(const fs::path& partial, const std::string& stem) {
+    for (int n = 0; n < 1000; ++n) {
+        const fs::path target = stem + (n == 0 ? "" : "." + std::to_string(n)) + kBackupSuffix;
+        if (::link(partial.c_str(), target.c_str()) == 0) {
+            std::error_code ec;
+            fs::remove(partial, ec);
+            return target;
+        }
+        if (errno != EEXIST) break;
+    }
+    const std::string reason = std::generic_category().message(errno);
+    remove_partial_copy(partial);
+    throw DatabaseError(fmt::format("Cannot name the backup of the SQLite registry {}{}: {}", stem, kBackupSuffix, reason));
+}
+
 }  // namespace
 
 fs::path backup_sqlite_registry(Database& db, const RegistryLocation& location, const std::optional<fs::path>& dir) {
@@ -85,19 +106,21 @@ fs::path backup_sqlite_registry(Database& db, const RegistryLocation& location, 
                                                                                        : fs::path(sqlite.path());
     const fs::path folder = backup_folder(source, dir);
     const std::string stem = (folder / source.filename()).string() + "." + backup_detail::utc_stamp();
-    fs::path target;
+    // Copied under a ".partial" name first and published when complete: a run killed half-way leaves no file
+    // that looks like a backup (an interrupted copy would open as an empty registry).
+    fs::path partial;
     try {
-        target = backup_detail::create_new_file(stem, kBackupSuffix, source_mode(source));
+        partial = backup_detail::create_new_file(stem, kPartialSuffix, source_mode(source));
     } catch (const std::system_error& e) {
         throw DatabaseError(fmt::format("Cannot create a backup file in {}: {}", folder.string(),
                                         std::generic_category().message(e.code().value())));
     }
-    const std::string error = copy_pages(sqlite.handle(), target);
+    const std::string error = copy_pages(sqlite.handle(), partial);
     if (!error.empty()) {
-        remove_partial_copy(target);
-        throw DatabaseError(fmt::format("Cannot back up the SQLite registry to {}: {}", target.string(), error));
+        remove_partial_copy(partial);
+        throw DatabaseError(fmt::format("Cannot back up the SQLite registry to {}: {}", partial.string(), error));
     }
-    return target;
+    return publish(partial, stem);
 }
 
 }  // namespace butler_migrate

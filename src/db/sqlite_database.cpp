@@ -68,9 +68,12 @@ SqlRow current_row(SQLite::Statement& statement) {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(const DbUrl& url, AccessMode mode) : Database(std::nullopt), path_(check_sqlite_path(url)) {
-    const int flags = mode == AccessMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    // Read-write even for reading (as upstream): after a writer was killed, the first connection has to roll its
+    // journal back, which a read-only connection cannot do. Reading commands then forbid writes (query_only);
+    // a file the operating system protects is still opened, for reading.
     try {
-        db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
+        db_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
+        if (mode == AccessMode::read_only) db_->exec("PRAGMA query_only = ON");
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(fmt::format("Cannot open SQLite database {}: {}", path_, e.what()));
     }

@@ -1,0 +1,62 @@
+// A throw-away copy of a prepared fixture registry: the SQLite file copied, or a PostgreSQL database created
+// with the prepared one as its template; many trials each start from a fresh clone of the same state.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "butler_migrate/database.hpp"
+#include "fixture_copy.hpp"
+#include "test_support.hpp"
+
+namespace reliability {
+
+// The environment of every butler-migrate run here: no user configuration, the universe files of ../shared.
+std::map<std::string, std::string> butler_env();
+
+class RegistryClone {
+public:
+    // `source_tag` is the tag `source` was created with; `tag` names the clone's PostgreSQL database.
+    RegistryClone(const test_support::FixtureCopy& source, const std::string& source_tag, const std::string& tag);
+    ~RegistryClone();
+    RegistryClone(const RegistryClone&) = delete;
+    RegistryClone& operator=(const RegistryClone&) = delete;
+
+    bool is_sqlite() const { return !pg_; }
+    const std::string& repo() const { return dir_.path(); }
+    const test_support::TempDir& dir() const { return dir_; }
+    std::string sqlite_file() const { return dir_.file("gen3.sqlite3"); }
+    const std::optional<std::string>& schema() const { return schema_; }
+    // The PostgreSQL server and database name (PostgreSQL clones only).
+    const test_support::PgServer& server() const { return *pg_; }
+    const std::string& database() const { return database_; }
+    // Text the password appears in, to check error messages against ("" on SQLite).
+    std::string password() const { return pg_ ? pg_->password : ""; }
+
+    // A statement with `{schema}.` standing for the schema qualifier; rows for queries.
+    std::vector<butler_migrate::SqlRow> query(const std::string& sql, const butler_migrate::SqlParams& params = {}) const;
+    void query_each(const std::string& sql, const std::function<void(const butler_migrate::SqlRow&)>& on_row) const;
+    void execute(const std::string& sql) const;
+
+    // butler-migrate's argv for `args` ({REPO} replaced), and a run of it to the end.
+    std::vector<std::string> argv(const std::vector<std::string>& args) const;
+    test_support::CommandResult run(const std::vector<std::string>& args) const;
+
+private:
+    std::unique_ptr<butler_migrate::Database> open() const;
+    std::string qualified(const std::string& sql) const;
+
+    test_support::TempDir dir_;
+    std::optional<test_support::PgServer> pg_;
+    std::string database_;
+    std::string url_;
+    std::optional<std::string> schema_;
+};
+
+// Runs butler-migrate with `args` ({REPO} replaced by `repo`) and the environment above.
+test_support::CommandResult run_on(const std::string& repo, const std::vector<std::string>& args);
+
+}  // namespace reliability
