@@ -2,7 +2,7 @@
 #include "butler_migrate/db_url.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 
 #include "butler_migrate/errors.hpp"
 #include "config/url_text.hpp"
@@ -16,18 +16,74 @@ using config_detail::quote_plus;
 
 namespace {
 
-// SQLAlchemy 2.0's URL pattern, matched from the start of the text (trailing text that fits no group is
-// ignored, as re.match does).
-const std::regex& url_pattern() {
-    static const std::regex pattern(
-        R"(^([\w+]+)://)"                         // 1 name: dialect[+driver]
-        R"((?:([^:/]*)(?::([^@]*))?@)?)"          // 2 username, 3 password
-        R"((?:(?:\[([^/?]+)\]|([^/:?]+))?)"       // 4 IPv6 host, 5 host
-        R"((?::([^/?]*))?)?)"                     // 6 port
-        R"((?:/([^?]*))?)"                        // 7 database
-        R"((?:\?(.*))?)",                         // 8 query
-        std::regex::ECMAScript);
-    return pattern;
+// The parts of SQLAlchemy 2.0's URL pattern, matched from the start of the text as re.match does (trailing
+// text that fits no part is ignored):
+//   name://[username[:password]@][ [ipv6] | host ][:port][/database][?query]
+// Read by hand rather than with std::regex, whose recursive matcher overflows the stack on long URLs.
+struct UrlParts {
+    std::string name;
+    std::optional<std::string> username, password, ipv6_host, host, port, database, query;
+};
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '+';
+}
+
+// `(?:([^:/]*)(?::([^@]*))?@)?` with the regex's backtracking: the username runs to the first ':' or '/' when a
+// ':' there is followed by an '@' somewhere; otherwise it runs to the last '@' before that ':' or '/'.
+void take_userinfo(std::string_view text, std::size_t& at, UrlParts& parts) {
+    std::size_t user_end = std::min(text.find_first_of(":/", at), text.size());
+    if (user_end < text.size() && text[user_end] == ':') {
+        std::size_t password_end = text.find('@', user_end + 1);
+        if (password_end != std::string_view::npos) {
+            parts.username = std::string(text.substr(at, user_end - at));
+            parts.password = std::string(text.substr(user_end + 1, password_end - user_end - 1));
+            at = password_end + 1;
+            return;
+        }
+    }
+    std::size_t last_at = text.substr(0, user_end).rfind('@');
+    if (last_at == std::string_view::npos || last_at < at) return;
+    parts.username = std::string(text.substr(at, last_at - at));
+    at = last_at + 1;
+}
+
+// `(?:(?:\[([^/?]+)\]|([^/:?]+))?(?::([^/?]*))?)?`: a bracketed IPv6 host (up to the last ']' before any
+// '/' or '?') or a plain host, then an optional port.
+void take_host_and_port(std::string_view text, std::size_t& at, UrlParts& parts) {
+    std::size_t run_end = std::min(text.find_first_of("/?", at), text.size());
+    std::size_t close = at < text.size() && text[at] == '[' ? text.substr(0, run_end).rfind(']') : std::string_view::npos;
+    if (close != std::string_view::npos && close > at + 1) {
+        parts.ipv6_host = std::string(text.substr(at + 1, close - at - 1));
+        at = close + 1;
+    } else {
+        std::size_t host_end = std::min(text.find_first_of("/:?", at), text.size());
+        if (host_end > at) parts.host = std::string(text.substr(at, host_end - at));
+        at = host_end;
+    }
+    if (at < text.size() && text[at] == ':') {
+        std::size_t port_end = std::min(text.find_first_of("/?", at + 1), text.size());
+        parts.port = std::string(text.substr(at + 1, port_end - at - 1));
+        at = port_end;
+    }
+}
+
+std::optional<UrlParts> match_url(std::string_view text) {
+    UrlParts parts;
+    std::size_t at = 0;
+    while (at < text.size() && is_name_char(text[at])) ++at;
+    if (at == 0 || text.substr(at, 3) != "://") return std::nullopt;
+    parts.name = std::string(text.substr(0, at));
+    at += 3;
+    take_userinfo(text, at, parts);
+    take_host_and_port(text, at, parts);
+    if (at < text.size() && text[at] == '/') {
+        std::size_t database_end = std::min(text.find('?', at + 1), text.size());
+        parts.database = std::string(text.substr(at + 1, database_end - at - 1));
+        at = database_end;
+    }
+    if (at < text.size() && text[at] == '?') parts.query = std::string(text.substr(at + 1));
+    return parts;
 }
 
 // urllib.parse.parse_qsl with its defaults: '&'-separated, pairs without '=' or with an empty value dropped.
@@ -51,35 +107,28 @@ std::vector<std::pair<std::string, std::string>> parse_query(const std::string& 
     return pairs;
 }
 
-std::optional<std::string> group(const std::smatch& match, int index) {
-    if (!match[index].matched) return std::nullopt;
-    return match[index].str();
-}
-
 }  // namespace
 
 DbUrl DbUrl::parse(const std::string& text) {
-    std::smatch match;
-    if (!std::regex_search(text, match, url_pattern())) {
+    std::optional<UrlParts> parts = match_url(text);
+    if (!parts) {
         throw ConfigError("Could not parse SQLAlchemy URL from given URL string: " + redact_url_text(text));
     }
     DbUrl url;
-    std::string name = match[1].str();
-    std::size_t plus = name.find('+');
-    url.dialect = name.substr(0, plus);
-    url.driver = plus == std::string::npos ? "" : name.substr(plus + 1);
-    if (auto username = group(match, 2)) url.username = percent_decode(*username);
-    if (auto password = group(match, 3)) url.password = percent_decode(*password);
-    url.host = group(match, 5);
-    if (!url.host) url.host = group(match, 4);
-    if (auto port = group(match, 6)) {
-        url.port = normalize_port(*port);
+    std::size_t plus = parts->name.find('+');
+    url.dialect = parts->name.substr(0, plus);
+    url.driver = plus == std::string::npos ? "" : parts->name.substr(plus + 1);
+    if (parts->username) url.username = percent_decode(*parts->username);
+    if (parts->password) url.password = percent_decode(*parts->password);
+    url.host = parts->host ? parts->host : parts->ipv6_host;
+    if (parts->port) {
+        url.port = normalize_port(*parts->port);
         if (!url.port) {
-            throw ConfigError("Invalid port '" + *port + "' in database URL: " + redact_url_text(text));
+            throw ConfigError("Invalid port '" + *parts->port + "' in database URL: " + redact_url_text(text));
         }
     }
-    url.database = group(match, 7);
-    if (auto query = group(match, 8)) url.query = parse_query(*query);
+    url.database = parts->database;
+    if (parts->query) url.query = parse_query(*parts->query);
     return url;
 }
 

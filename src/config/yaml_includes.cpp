@@ -163,14 +163,27 @@ std::string find_include_file(const YAML::Node& entry, const std::string& direct
 
 YAML::Node read_config_file_at_depth(const std::string& path, int depth);
 
-// Replaces the mapping at `base` by its includeConfigs files merged in order, its own keys written last.
-void apply_include(YAML::Node& root, const KeyPath& base, const std::string& directory, int depth) {
+// The node at `path` in `root`; undefined when it is no longer there (an earlier include replaced a mapping
+// or list on the way by a value of another kind).
+YAML::Node node_at(const YAML::Node& root, const KeyPath& path) {
     YAML::Node target = root;
-    for (const PathStep& step : base) {
-        YAML::Node next = std::holds_alternative<std::string>(step) ? target[std::get<std::string>(step)]
-                                                                     : target[std::get<std::size_t>(step)];
+    for (const PathStep& step : path) {
+        YAML::Node next(YAML::NodeType::Undefined);
+        if (const auto* key = std::get_if<std::string>(&step)) {
+            next.reset(child(target, *key));
+        } else if (target.IsSequence() && std::get<std::size_t>(step) < target.size()) {
+            next.reset(target[std::get<std::size_t>(step)]);
+        }
+        if (!next.IsDefined()) return next;
         target.reset(next);
     }
+    return target;
+}
+
+// Replaces the mapping at `base` by its includeConfigs files merged in order, its own keys written last.
+void apply_include(YAML::Node& root, const KeyPath& base, const std::string& directory, int depth) {
+    YAML::Node target = node_at(root, base);
+    if (!child(target, include_key).IsDefined()) return;
     YAML::Node includes = YAML::Clone(target[include_key]);
     target.remove(include_key);
     std::vector<YAML::Node> names;
@@ -221,7 +234,13 @@ YAML::Node read_config_file_at_depth(const std::string& path, int depth) {
 
 }  // namespace
 
-YAML::Node read_config_file(const std::string& path) { return read_config_file_at_depth(path, 0); }
+YAML::Node read_config_file(const std::string& path) {
+    try {
+        return read_config_file_at_depth(path, 0);
+    } catch (const YAML::Exception& error) {  // a yaml-cpp node operation this code did not foresee
+        throw ConfigError("Unable to read configuration file " + path + ": " + one_line(error.what()));
+    }
+}
 
 YAML::Node child(const YAML::Node& map, const std::string& key) {
     if (!map.IsDefined() || !map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);

@@ -11,10 +11,14 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <regex>
+#include <sstream>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "butler_migrate/errors.hpp"
@@ -31,24 +35,143 @@ std::string core(const char* name) { return std::string(core_tag) + name; }
 // PyYAML's implicit resolvers for plain scalars, tried in its order (bool, float, int, merge, null, timestamp).
 enum class PlainType { string, boolean, floating, integer, merge, null, timestamp, value };
 
+// A left-to-right reader of a plain scalar for the resolvers' regular expressions, written out by hand:
+// std::regex matches recursively and overflows the stack on scalars of some ten thousand characters.
+class Scan {
+public:
+    explicit Scan(std::string_view text) : text_(text) {}
+    bool at_end() const { return at_ == text_.size(); }
+    bool take(char c) { return take_if([c](char x) { return x == c; }); }
+    bool take_any(std::string_view set) { return take_if([set](char x) { return set.find(x) != set.npos; }); }
+    bool take_word(std::string_view word) {
+        if (text_.substr(at_, word.size()) != word) return false;
+        at_ += word.size();
+        return true;
+    }
+    template <typename Test> bool take_if(Test test) {
+        if (at_ == text_.size() || !test(text_[at_])) return false;
+        ++at_;
+        return true;
+    }
+    // As many characters of `set` as there are; returns how many.
+    std::size_t take_run(std::string_view set) {
+        std::size_t start = at_;
+        while (take_any(set)) {
+        }
+        return at_ - start;
+    }
+    std::size_t take_digits(std::size_t most = std::string_view::npos) {
+        std::size_t start = at_;
+        while (at_ - start < most && take_any(kDigits)) {
+        }
+        return at_ - start;
+    }
+    static constexpr std::string_view kDigits = "0123456789";
+
+private:
+    std::string_view text_;
+    std::size_t at_ = 0;
+};
+
+constexpr std::string_view kDigitsOrUnderscore = "0123456789_";
+
+// `(:[0-5]?[0-9])+`: one or more ':' each followed by one digit, or two digits the first of them 0-5.
+bool take_sexagesimal_parts(Scan& scan) {
+    int parts = 0;
+    while (scan.take(':')) {
+        Scan before_digits = scan;
+        std::size_t digits = scan.take_digits(3);
+        if (digits == 2 && !before_digits.take_any("012345")) return false;
+        if (digits == 0 || digits > 2) return false;
+        ++parts;
+    }
+    return parts > 0;
+}
+
+// `[eE][-+][0-9]+` if present.
+bool take_optional_exponent(Scan& scan) {
+    if (!scan.take_any("eE")) return true;
+    return scan.take_any("-+") && scan.take_digits() > 0;
+}
+
+bool one_of(std::string_view text, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+// [-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? | \.[0-9][0-9_]*([eE][-+][0-9]+)?
+// | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN)
+bool is_plain_float(std::string_view text) {
+    if (one_of(text, {".nan", ".NaN", ".NAN"})) return true;
+    Scan scan(text);
+    bool signed_ = scan.take_any("-+");
+    if (scan.take('.')) {
+        if (scan.take_word("inf") || scan.take_word("Inf") || scan.take_word("INF")) return scan.at_end();
+        return !signed_ && scan.take_any(Scan::kDigits) && (scan.take_run(kDigitsOrUnderscore), true) &&
+               take_optional_exponent(scan) && scan.at_end();
+    }
+    if (!scan.take_any(Scan::kDigits)) return false;
+    scan.take_run(kDigitsOrUnderscore);
+    if (scan.take('.')) {
+        scan.take_run(kDigitsOrUnderscore);
+        return take_optional_exponent(scan) && scan.at_end();
+    }
+    if (!take_sexagesimal_parts(scan) || !scan.take('.')) return false;
+    scan.take_run(kDigitsOrUnderscore);
+    return scan.at_end();
+}
+
+// [-+]?0b[0-1_]+ | [-+]?0[0-7_]+ | [-+]?(0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+ | [-+]?[1-9][0-9_]*(:[0-5]?[0-9])+
+bool is_plain_integer(std::string_view text) {
+    Scan scan(text);
+    scan.take_any("-+");
+    if (scan.take('0')) {
+        if (scan.at_end()) return true;
+        if (scan.take('b')) return scan.take_run("01_") > 0 && scan.at_end();
+        if (scan.take('x')) return scan.take_run("0123456789abcdefABCDEF_") > 0 && scan.at_end();
+        return scan.take_run("01234567_") > 0 && scan.at_end();
+    }
+    if (!scan.take_any("123456789")) return false;
+    scan.take_run(kDigitsOrUnderscore);
+    return scan.at_end() || (take_sexagesimal_parts(scan) && scan.at_end());
+}
+
+// [0-9]{4}-[0-9]{2}-[0-9]{2}
+// | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?
+bool is_plain_timestamp(std::string_view text) {
+    Scan scan(text);
+    if (scan.take_digits(5) != 4 || !scan.take('-')) return false;
+    std::size_t month = scan.take_digits(3);
+    if (month < 1 || month > 2 || !scan.take('-')) return false;
+    std::size_t day = scan.take_digits(3);
+    if (day < 1 || day > 2) return false;
+    if (scan.at_end()) return month == 2 && day == 2;
+    if (!scan.take_any("Tt") && scan.take_run(" \t") == 0) return false;
+    std::size_t hour = scan.take_digits(3);
+    if (hour < 1 || hour > 2 || !scan.take(':') || scan.take_digits(3) != 2 || !scan.take(':') ||
+        scan.take_digits(3) != 2) {
+        return false;
+    }
+    if (scan.take('.')) scan.take_digits();
+    if (scan.at_end()) return true;
+    scan.take_run(" \t");
+    if (scan.take('Z')) return scan.at_end();
+    if (!scan.take_any("-+")) return false;
+    std::size_t zone_hour = scan.take_digits(3);
+    if (zone_hour < 1 || zone_hour > 2) return false;
+    if (scan.take(':') && scan.take_digits(3) != 2) return false;
+    return scan.at_end();
+}
+
 PlainType plain_scalar_type(const std::string& s) {
-    static const std::regex boolean("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-    static const std::regex floating(
-        "[-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+][0-9]+)?|\\.[0-9][0-9_]*([eE][-+][0-9]+)?"
-        "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-    static const std::regex integer(
-        "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+");
-    static const std::regex null("~|null|Null|NULL|");
-    static const std::regex timestamp(
-        "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-        "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
-        "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?");
-    if (std::regex_match(s, boolean)) return PlainType::boolean;
-    if (std::regex_match(s, floating)) return PlainType::floating;
-    if (std::regex_match(s, integer)) return PlainType::integer;
+    if (one_of(s, {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on",
+                   "On", "ON", "off", "Off", "OFF"})) {
+        return PlainType::boolean;
+    }
+    if (is_plain_float(s)) return PlainType::floating;
+    if (is_plain_integer(s)) return PlainType::integer;
     if (s == "<<") return PlainType::merge;
-    if (std::regex_match(s, null)) return PlainType::null;
-    if (std::regex_match(s, timestamp)) return PlainType::timestamp;
+    if (one_of(s, {"~", "null", "Null", "NULL", ""})) return PlainType::null;
+    if (is_plain_timestamp(s)) return PlainType::timestamp;
     if (s == "=") return PlainType::value;
     return PlainType::string;
 }
@@ -276,18 +399,77 @@ OrderedJson convert(const YAML::Node& node, std::string_view what, int depth) {
     }
 }
 
+// Receives a document's events and keeps nothing: used to count documents.
+class IgnoreEvents : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// How many documents the text holds. yaml-cpp 0.7's LoadAll never returns on some malformed texts (its parser
+// keeps reporting empty documents without reading on), so the count stops at a bound no real file reaches.
+std::size_t count_documents(std::string_view text) {
+    constexpr std::size_t most = 10000;
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    IgnoreEvents ignore;
+    std::size_t count = 0;
+    while (count <= most && parser.HandleNextDocument(ignore)) ++count;
+    if (count > most) throw YAML::ParserException(YAML::Mark::null_mark(), "the parser reads no further");
+    return count;
+}
+
+// PyYAML's Reader: the text must be UTF-8 (Python's strict decoder: no overlong forms, no surrogates) made of
+// printable characters (tab, line breaks, U+0020-U+007E, U+0085, U+00A0-U+D7FF, U+E000-U+FFFD, U+10000 up).
+void check_printable(std::string_view text, std::string_view what) {
+    for (std::size_t i = 0; i < text.size();) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = byte < 0x80 ? 1 : byte >= 0xC2 && byte < 0xE0 ? 2 : byte >= 0xE0 && byte < 0xF0 ? 3
+                           : byte >= 0xF0 && byte < 0xF5 ? 4 : 0;
+        if (length == 0 || i + length > text.size()) fail(what, "not valid UTF-8 at byte " + std::to_string(i));
+        char32_t code = length == 1 ? byte : byte & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) fail(what, "not valid UTF-8 at byte " + std::to_string(i));
+            code = (code << 6) | (next & 0x3F);
+        }
+        bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
+        if (overlong || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
+            fail(what, "not valid UTF-8 at byte " + std::to_string(i));
+        }
+        bool printable = code == 0x09 || code == 0x0A || code == 0x0D || (code >= 0x20 && code <= 0x7E) ||
+                         code == 0x85 || (code >= 0xA0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) ||
+                         code >= 0x10000;
+        if (!printable) {
+            fail(what, fmt::format("unacceptable character #x{:04x}: special characters are not allowed",
+                                   static_cast<unsigned>(code)));
+        }
+        i += length;
+    }
+}
+
 }  // namespace
 
 OrderedJson yaml_safe_load_json(std::string_view text, std::string_view what) {
-    std::vector<YAML::Node> documents;
+    check_printable(text, what);
+    std::size_t documents = 0;
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        documents = count_documents(text);
+        if (documents == 1) document = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
         fail(what, std::string("not valid YAML: ") + e.what());
     }
-    if (documents.empty()) return nullptr;
-    if (documents.size() > 1) fail(what, "expected a single YAML document, found " + std::to_string(documents.size()));
-    return convert(documents.front(), what, 0);
+    if (documents == 0) return nullptr;
+    if (documents > 1) fail(what, "expected a single YAML document, found " + std::to_string(documents));
+    return convert(document, what, 0);
 }
 
 std::string yaml_to_python_json(std::string_view text, std::string_view what) {
