@@ -6,7 +6,7 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libpqxx-dev libyaml-cpp-dev libfmt-dev libssl-dev
   nlohmann-json3-dev libb2-dev catch2 sqlite3 postgresql postgresql-contrib time
   # tests only: JSON Schema validation, man page and completion checks, the .deb, fuzzing with clang
-  python3-jsonschema groff-base man-db zsh dpkg-dev file clang-14 libclang-rt-14-dev
+  python3-jsonschema groff-base man-db zsh dpkg-dev file clang-14 libclang-rt-14-dev llvm-14
 )
 missing=()
 for p in "${packages[@]}"; do
