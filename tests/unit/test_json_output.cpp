@@ -243,7 +243,7 @@ TEST_CASE("show-history --format json describes the revisions of the goldens", "
                           "39_show-history_--one-shot_datasets_int_1.0.0_to_uuid_1.0.0.txt");
 }
 
-TEST_CASE("--format text (the default) leaves the output as it was", "[json]") {
+TEST_CASE("the default text format leaves the output as it was (--format text)", "[json]") {
     auto trees = test_support::run_butler_migrate({"show-trees", "--format", "text"}, kEnv);
     CHECK(trees.exit_status == 0);
     std::string expected;
