@@ -123,6 +123,19 @@ void FixtureCopy::run_ok(const std::vector<std::string>& args) const {
     CHECK(result.out.empty());
 }
 
+std::string FixtureCopy::snapshot() const {
+    if (is_sqlite()) return sqlite_dump();
+    std::string out = dump_schema();
+    for (const auto& table : query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                   "'fixture' ORDER BY table_name")) {
+        std::string name = table[0].value_or("");
+        auto rows = query("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
+                          "{schema}.\"" + name + "\" t");
+        out += name + ":" + rows[0][0].value_or("") + ":" + rows[0][1].value_or("") + "\n";
+    }
+    return out;
+}
+
 std::string FixtureCopy::dump_schema() const {
     CommandResult result = run({"dump-schema", "{REPO}"});
     INFO(result.err);

@@ -54,6 +54,9 @@ public:
     void run_ok(const std::vector<std::string>& args) const;
     std::string dump_schema() const;
     std::string sqlite_dump() const;
+    // Everything a command could change: the whole sqlite3 .dump, or on PostgreSQL dump-schema plus the row
+    // count and an md5 of the sorted rows of every table. Equal snapshots mean equal registries.
+    std::string snapshot() const;
 
     // Runs a statement; `{schema}.` stands for the schema qualifier ("" on SQLite). SELECTs return rows.
     std::vector<butler_migrate::SqlRow> query(const std::string& sql, const butler_migrate::SqlParams& params = {}) const;

@@ -8,20 +8,6 @@ using test_support::FixtureCopy;
 
 namespace {
 
-// Everything a step could change: the whole sqlite3 .dump, or on PostgreSQL dump-schema plus a digest of
-// every table's rows.
-std::string snapshot(const FixtureCopy& copy) {
-    if (copy.is_sqlite()) return copy.sqlite_dump();
-    std::string out = copy.dump_schema();
-    for (const auto& table : copy.query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                                        "'fixture' ORDER BY table_name")) {
-        std::string name = table[0].value_or("");
-        auto rows = copy.query("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-                               "{schema}.\"" + name + "\" t");
-        out += name + ":" + rows[0][0].value_or("") + ":" + rows[0][1].value_or("") + "\n";
-    }
-    return out;
-}
 
 struct Case {
     const char* fixture;
@@ -34,7 +20,7 @@ void check_rollback(const Case& c) {
     INFO(c.fixture << " " << c.revision);
     FixtureCopy copy(c.fixture, std::string("rollback_") + c.revision);
     for (const auto& args : c.prepare) copy.run_ok(args);
-    const std::string before = snapshot(copy);
+    const std::string before = copy.snapshot();
 
     auto env_args = c.command;
     auto failed = test_support::run_butler_migrate(
@@ -47,12 +33,12 @@ void check_rollback(const Case& c) {
          {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")}});
     CHECK(failed.exit_status == 1);
     CHECK(failed.err.find("failed, nothing of it was applied: injected failure") != std::string::npos);
-    CHECK(snapshot(copy) == before);
+    CHECK(copy.snapshot() == before);
 
     // Without the fault the same command succeeds and changes something: the snapshot can tell.
     auto done = copy.run(c.command);
     CHECK(done.exit_status == 0);
-    CHECK(snapshot(copy) != before);
+    CHECK(copy.snapshot() != before);
 }
 
 }  // namespace

@@ -13,19 +13,6 @@ namespace {
 
 const char* fixture_for(bool postgres) { return postgres ? "f2021_u0_dim600_int_name_pg" : "f2021_u0_dim600_int_name"; }
 
-// Everything the upgrade could change: the whole sqlite3 .dump, or dump-schema plus every table's rows.
-std::string snapshot(const FixtureCopy& copy) {
-    if (copy.is_sqlite()) return copy.sqlite_dump();
-    std::string out = copy.dump_schema();
-    for (const auto& table : copy.query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                                        "'fixture' ORDER BY table_name")) {
-        std::string name = table[0].value_or("");
-        auto rows = copy.query("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-                               "{schema}.\"" + name + "\" t");
-        out += name + ":" + rows[0][0].value_or("") + ":" + rows[0][1].value_or("") + "\n";
-    }
-    return out;
-}
 
 size_t backups_in(const FixtureCopy& copy) {
     size_t n = 0;
@@ -52,7 +39,7 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 void check_upgrade_head(bool postgres) {
     FixtureCopy copy(fixture_for(postgres), "upgrade_head");
     copy.run_ok({"stamp", "--no-backup", "--namespace", "daf_butler", "{REPO}"});
-    const std::string stamped = snapshot(copy);
+    const std::string stamped = copy.snapshot();
 
     // The plan of 11 steps, tree after tree (see test_migration_engine), and nothing changed.
     auto dry = run(copy, with(kHead, {"--dry-run"}));
@@ -62,7 +49,7 @@ void check_upgrade_head(bool postgres) {
                         0) == 0);
     CHECK(dry.out.find("\n  11. datastores upgrade a07b3b60e369 -> a81dddabd837  ") != std::string::npos);
     CHECK(dry.out.substr(dry.out.size() - 30) == "Dry run: nothing was changed.\n");
-    CHECK(snapshot(copy) == stamped);
+    CHECK(copy.snapshot() == stamped);
 
     // Stops at bf6308af80aa, which needs has_simulated (golden 28), after the four steps before it.
     auto first = run(copy, kHead);
@@ -96,7 +83,7 @@ void check_upgrade_head(bool postgres) {
         INFO(target << step.err);
         REQUIRE(step.exit_status == 0);
     }
-    CHECK(snapshot(copy) == snapshot(by_name));
+    CHECK(copy.snapshot() == by_name.snapshot());
 }
 
 }  // namespace
@@ -115,7 +102,7 @@ TEST_CASE("downgrade --dry-run shows the steps and changes nothing", "[head][cli
     FixtureCopy copy(fixture_for(false), "downgrade_dry");
     copy.run_ok({"stamp", "--namespace", "daf_butler", "{REPO}"});
     copy.run_ok({"upgrade", "--namespace", "daf_butler", "{REPO}", "035dcf13ef18"});
-    const std::string before = snapshot(copy);
+    const std::string before = copy.snapshot();
     auto dry = run(copy, {"downgrade", "--dry-run", "--namespace", "daf_butler", "{REPO}", "87a30df8c8c5"});
     CHECK(dry.exit_status == 0);
     CHECK(dry.out == "Downgrade plan (2 steps):\n"
@@ -124,7 +111,7 @@ TEST_CASE("downgrade --dry-run shows the steps and changes nothing", "[head][cli
                      "  2. dimensions downgrade 1601d5973bf8 -> 87a30df8c8c5  "
                      "Migration script for StaticDimensionRecordStorageManager 6.0.1.\n"
                      "Dry run: nothing was changed.\n");
-    CHECK(snapshot(copy) == before);
+    CHECK(copy.snapshot() == before);
     auto with_sql = run(copy, {"downgrade", "--dry-run", "--sql", "--namespace", "daf_butler", "{REPO}", "87a30df8c8c5"});
     CHECK(with_sql.exit_status == 2);
 }
