@@ -1,6 +1,10 @@
 // PrivatePgServer: start, restart and stop a throw-away PostgreSQL cluster through tests/pg-server.sh.
 #include "private_pg_server.hpp"
 
+#include <chrono>
+
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -51,13 +55,20 @@ test_support::CommandResult run_detached(const std::vector<std::string>& argv, c
 }  // namespace
 
 PrivatePgServer::PrivatePgServer() {
-    char pattern[] = "/tmp/pg-crash.XXXXXX";
-    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
-    dir_ = pattern;
     output_.emplace();
-    // The shared server's port must not be reused: let the script pick a free one.
-    auto started = run_detached({test_support::source_path("tests/pg-server.sh"), "start", dir_}, output_->path(),
-                                {{"BUTLER_MIGRATE_TEST_PG_PORT", ""}});
+    // The shared server's port must not be reused: let the script pick a free one. Two of these servers
+    // starting at once (ctest -j) can pick the same port; the loser tries again in a fresh folder.
+    test_support::CommandResult started;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        char pattern[] = "/tmp/pg-crash.XXXXXX";
+        if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
+        dir_ = pattern;
+        started = run_detached({test_support::source_path("tests/pg-server.sh"), "start", dir_}, output_->path(),
+                               {{"BUTLER_MIGRATE_TEST_PG_PORT", ""}});
+        if (started.exit_status == 0) break;
+        run_detached({test_support::source_path("tests/pg-server.sh"), "stop", dir_}, output_->path());
+        std::this_thread::sleep_for(std::chrono::milliseconds(500 + 700 * attempt));
+    }
     INFO(started.err);
     REQUIRE(started.exit_status == 0);
     const std::string env = test_support::read_file(dir_ + "/env");
