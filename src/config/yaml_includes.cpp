@@ -76,7 +76,10 @@ YAML::Node parse_json(const std::string& text, const std::string& path) {
     }
 }
 
-YAML::Node resolve_tags(const YAML::Node& node, const std::string& directory, int depth);
+// Deeper than this, a document is taken to be a cycle of aliases (an anchor that contains itself).
+constexpr int max_nesting = 256;
+
+YAML::Node resolve_tags(const YAML::Node& node, const std::string& directory, int depth, int nesting = 0);
 
 // The YAML document named by an `!include` tag, its own tags resolved relative to its own directory.
 YAML::Node load_included(const YAML::Node& name_node, const std::string& directory, int depth) {
@@ -93,7 +96,11 @@ YAML::Node load_included(const YAML::Node& name_node, const std::string& directo
     return resolve_tags(parse_yaml(read_text(*path), *path), parent_directory(*path), depth + 1);
 }
 
-YAML::Node resolve_tags(const YAML::Node& node, const std::string& directory, int depth) {
+YAML::Node resolve_tags(const YAML::Node& node, const std::string& directory, int depth, int nesting) {
+    if (nesting > max_nesting) {
+        throw ConfigError("Configuration in " + directory + " nests more than " + std::to_string(max_nesting) +
+                          " levels deep (an alias inside its own anchor?)");
+    }
     if (node.Tag() == "!include") {
         if (node.IsScalar()) return load_included(node, directory, depth);
         YAML::Node result(node.IsMap() ? YAML::NodeType::Map : YAML::NodeType::Sequence);
@@ -108,12 +115,12 @@ YAML::Node resolve_tags(const YAML::Node& node, const std::string& directory, in
     }
     if (node.IsMap()) {
         YAML::Node result(YAML::NodeType::Map);
-        for (const auto& item : node) result[YAML::Clone(item.first)] = resolve_tags(item.second, directory, depth);
+        for (const auto& item : node) result[YAML::Clone(item.first)] = resolve_tags(item.second, directory, depth, nesting + 1);
         return result;
     }
     if (node.IsSequence()) {
         YAML::Node result(YAML::NodeType::Sequence);
-        for (const YAML::Node& item : node) result.push_back(resolve_tags(item, directory, depth));
+        for (const YAML::Node& item : node) result.push_back(resolve_tags(item, directory, depth, nesting + 1));
         return result;
     }
     return YAML::Clone(node);

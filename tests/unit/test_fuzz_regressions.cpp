@@ -99,3 +99,21 @@ TEST_CASE("fuzz regression: includeConfigs under a repeated key does not leak a 
     }
     CHECK(outcome == "loaded");
 }
+
+TEST_CASE("fuzz regression: an alias inside its own anchor is refused, not followed forever", "[fuzz-regression]") {
+    // Found by fuzz_butler_config in CI (49 bytes): the merge key `<<: *b` inside anchor &b makes a cycle, and
+    // resolving tags recursed until the stack overflowed.
+    test_support::TempDir dir;
+    test_support::write_file(dir.file("butler.yaml"), "base: &b\n  dsbq:(lite:// ! <<: *b\n  namespace: ~\n");
+    std::string outcome;
+    try {
+        butler_migrate::load_butler_config(dir.path());
+        outcome = "loaded";
+    } catch (const butler_migrate::ConfigError& error) {
+        outcome = error.what();
+    }
+    CHECK(outcome.find("nests more than 256 levels deep") != std::string::npos);
+    auto result = test_support::run_butler_migrate({"show-current", dir.path()});
+    CHECK(result.exit_status == 3);
+    CHECK(result.err.rfind("butler-migrate: error: Configuration in ", 0) == 0);
+}
