@@ -38,13 +38,14 @@ inline std::vector<std::string> split(std::string_view text, std::string_view se
     std::abort();
 }
 
-// The tool prints every error as one line: its message must not hold a line break, unless it quotes input
-// that holds one (messages quote the user's text as it is, as upstream's do).
-inline void check_one_line(const std::exception& error, std::string_view input) {
+// The tool prints every error as one line: src/cli/app.cpp escapes control characters (line breaks included)
+// in the message, whatever the core wrote (tests/unit/test_hostile_config.cpp checks it through the
+// executable). Here only an empty message is a fault.
+inline void check_one_line(const std::exception& error, std::string_view /*input*/) {
     std::string_view message = error.what();
-    bool broken = message.find_first_of("\r\n") != std::string_view::npos;
-    if (broken && input.find_first_of("\r\n") == std::string_view::npos) {
-        violated(std::string("error message spans several lines: ") + error.what());
+    bool broken = message.empty();
+    if (broken) {
+        violated("error with an empty message");
     }
 }
 
