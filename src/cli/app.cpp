@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 
+#include "butler_migrate/control_characters.hpp"
 #include "butler_migrate/errors.hpp"
 #include "butler_migrate/exit_status.hpp"
 #include "butler_migrate/log.hpp"
@@ -36,20 +37,6 @@ const Subcommand kSubcommands[] = {
     {"status", "Report whether every revision tree is at its head.", setup_status},
     {"upgrade", "Upgrade schema to a specified revision.", setup_upgrade},
 };
-
-// `text` with control characters (line breaks included) written as escapes, so that a message quoting hostile
-// input stays one line.
-std::string escaped_controls(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-        else out += static_cast<char>(c);
-    }
-    return out;
-}
 
 // One line `butler-migrate: error: <message>`, then the error's details (a diff, say) as they are.
 void print_error(const std::string& message, const std::string& details = {}) {

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "butler_migrate/control_characters.hpp"
 #include "butler_migrate/errors.hpp"
 #include "butler_migrate/python_json.hpp"
 #include "butler_migrate/registry.hpp"
@@ -41,17 +42,6 @@ bool is_valid_utf8(const std::string& text) {
     return true;
 }
 
-// A stored value for an error message: control characters escaped so the message stays one line.
-std::string one_line(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) out += fmt::format("\\x{:02x}", byte);
-        else out += c;
-    }
-    return out;
-}
-
 // The stored dimensions configuration with `ns` as its namespace; throws before anything is written when there
 // is none or it is not a JSON object.
 std::string dimensions_json_with_namespace(Database& db, const std::string& ns) {
@@ -87,7 +77,7 @@ int set_namespace(const SetNamespaceOptions& options, std::ostream& out) {
     }
     if (current && !options.update) {
         throw MigrationError(
-            fmt::format("Namespace is already defined ({}), use --update option to replace it.", one_line(*current)));
+            fmt::format("Namespace is already defined ({}), use --update option to replace it.", hex_escaped_controls(*current)));
     }
     const std::string updated = dimensions_json_with_namespace(*registry.db, options.ns);
     back_up_before_writing(registry, options.write);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "butler_migrate/control_characters.hpp"
 #include "butler_migrate/errors.hpp"
 #include "butler_migrate/log.hpp"
 #include "butler_migrate/secrets.hpp"
@@ -39,17 +40,6 @@ std::string without_secret(std::string text, const std::optional<std::string>& s
         text.replace(pos, secret->size(), "***");
     }
     return text;
-}
-
-// Control characters (a line break in a host name, say) escaped, so that the message stays one line.
-std::string one_line(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) out += fmt::format("\\x{:02x}", byte);
-        else out += c;
-    }
-    return out;
 }
 
 // libpq reports server errors as "ERROR:  message\nLINE 1: ..."; the user gets the message.
@@ -175,7 +165,7 @@ PostgresDatabase::PostgresDatabase(const DbUrl& url, std::optional<std::string> 
         connection_ = std::make_unique<Connection>(postgres_conninfo(url));
     } catch (const pqxx::pqxx_exception& e) {
         // The password is removed before escaping: an escaped password would no longer be found.
-        throw DatabaseError(one_line(without_secret(fmt::format("Cannot connect to PostgreSQL database {}: {}",
+        throw DatabaseError(hex_escaped_controls(without_secret(fmt::format("Cannot connect to PostgreSQL database {}: {}",
                                                                 url.render(true), first_line(e.base().what())),
                                                     url.password)));
     }
