@@ -7,7 +7,7 @@
 #include <iostream>
 #include <string>
 
-#include "butler_migrate/tai_time.hpp"
+#include "butler_migrate/steps/tai_time.hpp"
 #include "oneshot_writers.hpp"
 #include "registry_writers.hpp"
 

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/revision_id.hpp"
+#include "butler_migrate/core/revision_id.hpp"
 
 namespace bench::oneshot {
 

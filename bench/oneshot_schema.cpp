@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/schema_ops.hpp"
+#include "butler_migrate/steps/schema_ops.hpp"
 
 namespace bench::oneshot {
 

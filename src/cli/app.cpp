@@ -7,11 +7,11 @@
 #include <iostream>
 #include <map>
 
-#include "butler_migrate/control_characters.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/exit_status.hpp"
-#include "butler_migrate/log.hpp"
-#include "butler_migrate/secrets.hpp"
+#include "butler_migrate/util/control_characters.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/exit_status.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/util/secrets.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
 

@@ -3,8 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "butler_migrate/butler_config.hpp"
-#include "butler_migrate/secrets.hpp"
+#include "butler_migrate/config/butler_config.hpp"
+#include "butler_migrate/util/secrets.hpp"
 #include "cli/revision_text.hpp"
 
 namespace butler_migrate::cli {

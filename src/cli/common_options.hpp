@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 
 namespace CLI {
 class App;

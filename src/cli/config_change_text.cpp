@@ -3,15 +3,15 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/config_update.hpp"
-#include "butler_migrate/log.hpp"
+#include "butler_migrate/core/catalogue.hpp"
+#include "butler_migrate/util/log.hpp"
 
 namespace butler_migrate::cli {
 
 void report_config_changes(const std::vector<PlannedStep>& applied, const std::string& repo, bool update,
                            std::ostream& out) {
     for (const auto& step : applied) {
-        auto change = config_change_for(step.revision->id);
+        auto change = config_change_for(*step.revision);
         if (!change) continue;
         if (!update) {
             log::warning("butler_migrate.config",

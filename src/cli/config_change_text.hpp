@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
 
 namespace butler_migrate::cli {
 

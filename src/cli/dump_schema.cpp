@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "butler_migrate/schema_dump.hpp"
+#include "butler_migrate/db/schema_dump.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 

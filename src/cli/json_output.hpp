@@ -6,8 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include "butler_migrate/revision.hpp"
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/core/revision.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 
 namespace CLI {
 class App;

@@ -4,7 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/config_change_text.hpp"
 #include "cli/plan_text.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 constexpr const char* kAllHeads = "head";
 
 RevisionGraph graph_for(const MigrationCommandOptions& options) {
-    return options.one_shot_tree ? RevisionGraph::with_one_shot_tree(*options.one_shot_tree) : RevisionGraph::regular();
+    return options.one_shot_tree ? compiled_catalogue().with_one_shot_tree(*options.one_shot_tree) : compiled_catalogue().regular();
 }
 
 bool to_heads(const MigrationCommandOptions& options, StepDirection direction) {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
 #include "cli/common_options.hpp"
 #include "cli/write_options.hpp"
 

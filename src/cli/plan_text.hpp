@@ -4,7 +4,7 @@
 #include <ostream>
 #include <vector>
 
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
 
 namespace butler_migrate::cli {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "butler_migrate/revision.hpp"
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/core/revision.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 
 namespace butler_migrate::cli {
 

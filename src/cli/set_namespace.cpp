@@ -4,10 +4,10 @@
 
 #include <iostream>
 
-#include "butler_migrate/control_characters.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/python_json.hpp"
-#include "butler_migrate/registry.hpp"
+#include "butler_migrate/util/control_characters.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
+#include "butler_migrate/core/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/write_options.hpp"

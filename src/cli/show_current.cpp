@@ -6,9 +6,10 @@
 #include <optional>
 #include <tuple>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/registry.hpp"
-#include "butler_migrate/repository_status.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/registry.hpp"
+#include "butler_migrate/core/repository_status.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/json_output.hpp"
@@ -113,10 +114,10 @@ int show_current(const ShowCurrentOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, AccessMode::read_only);
     Database& db = *registry.db;
     require_dimensions_namespace(db, options.ns);
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     std::optional<RepositoryStatus> status;
     if (options.format == OutputFormat::json) {
-        if (options.check) status = repository_status(db, graph, options.ns);
+        if (options.check) status = repository_status(db, compiled_catalogue(), options.ns);
         print_json(out, current_json(db, registry, options, graph, status ? &*status : nullptr));
     } else if (options.butler) {
         print_manager_versions(db, options, graph, out);
@@ -125,7 +126,7 @@ int show_current(const ShowCurrentOptions& options, std::ostream& out) {
     }
     out.flush();
     // The listing is printed first; an inconsistency then fails the command.
-    if (options.check) return check_result(status ? *status : repository_status(db, graph, options.ns));
+    if (options.check) return check_result(status ? *status : repository_status(db, compiled_catalogue(), options.ns));
     if (!alembic_revisions(db).empty()) validate_revisions(db, options.ns, graph.bases());
     return 0;
 }

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/json_output.hpp"
@@ -42,13 +42,13 @@ std::string joined(const std::vector<std::string>& names) {
 [[noreturn]] void unknown_tree(const std::string& name, bool one_shot) {
     if (one_shot) {
         throw RevisionError("Unknown one-shot tree '" + name + "'; known one-shot trees: " +
-                            joined(one_shot_tree_names()));
+                            joined(compiled_catalogue().one_shot_tree_names()));
     }
-    throw RevisionError("Unknown tree '" + name + "'; known trees: " + joined(regular_tree_names()));
+    throw RevisionError("Unknown tree '" + name + "'; known trees: " + joined(compiled_catalogue().regular_tree_names()));
 }
 
 std::string checked_one_shot_tree(const std::string& name) {
-    if (!contains(one_shot_tree_names(), name)) unknown_tree(name, true);
+    if (!contains(compiled_catalogue().one_shot_tree_names(), name)) unknown_tree(name, true);
     return name;
 }
 
@@ -57,10 +57,10 @@ std::string checked_one_shot_tree(const std::string& name) {
 std::vector<std::string> selected_one_shot_trees(const std::string& tree_name) {
     if (tree_name.find('/') != std::string::npos) return {checked_one_shot_tree(tree_name)};
     std::vector<std::string> selected;
-    for (const std::string& tree : one_shot_tree_names()) {
+    for (const std::string& tree : compiled_catalogue().one_shot_tree_names()) {
         if (tree_name.empty() || tree.substr(0, tree.find('/')) == tree_name) selected.push_back(tree);
     }
-    if (selected.empty() && !tree_name.empty() && !contains(regular_tree_names(), tree_name)) {
+    if (selected.empty() && !tree_name.empty() && !contains(compiled_catalogue().regular_tree_names(), tree_name)) {
         unknown_tree(tree_name, false);
     }
     return selected;
@@ -71,16 +71,16 @@ std::vector<RevisionGraph> selected_graphs(const ShowHistoryOptions& options) {
     std::vector<RevisionGraph> graphs;
     if (options.one_shot) {
         for (const std::string& tree : selected_one_shot_trees(options.tree_name)) {
-            graphs.push_back(RevisionGraph::of_trees({tree}));
+            graphs.push_back(compiled_catalogue().of_trees({tree}));
         }
     } else if (options.tree_name.empty()) {
-        graphs.push_back(RevisionGraph::regular());
+        graphs.push_back(compiled_catalogue().regular());
     } else if (options.tree_name.find('/') != std::string::npos) {
         // As upstream: a name with a slash is a one-shot tree location even without --one-shot.
-        graphs.push_back(RevisionGraph::of_trees({checked_one_shot_tree(options.tree_name)}));
+        graphs.push_back(compiled_catalogue().of_trees({checked_one_shot_tree(options.tree_name)}));
     } else {
-        if (!contains(regular_tree_names(), options.tree_name)) unknown_tree(options.tree_name, false);
-        graphs.push_back(RevisionGraph::of_trees({options.tree_name}));
+        if (!contains(compiled_catalogue().regular_tree_names(), options.tree_name)) unknown_tree(options.tree_name, false);
+        graphs.push_back(compiled_catalogue().of_trees({options.tree_name}));
     }
     return graphs;
 }

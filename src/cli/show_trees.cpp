@@ -7,8 +7,8 @@
 #include <ostream>
 #include <string>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/json_output.hpp"
@@ -25,7 +25,7 @@ struct ShowTreesOptions {
 };
 
 void show_regular_trees(const ShowTreesOptions& options, std::ostream& out) {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     std::map<std::string, const Revision*> roots_by_label;  // sorted by tree label, as upstream prints them
     for (const std::string& root : graph.bases()) roots_by_label[graph.tree_label(root)] = &graph.at(root);
 
@@ -45,12 +45,12 @@ void show_regular_trees(const ShowTreesOptions& options, std::ostream& out) {
 
 void show_one_shot_trees(const ShowTreesOptions& options, std::ostream& out) {
     const std::string folder = migrations_folder(options.mig_path);
-    for (const std::string& tree : one_shot_tree_names()) {
+    for (const std::string& tree : compiled_catalogue().one_shot_tree_names()) {
         if (!options.verbose) {
             out << tree << "\n";
             continue;
         }
-        const RevisionGraph graph = RevisionGraph::of_trees({tree});
+        const RevisionGraph graph = compiled_catalogue().of_trees({tree});
         for (const std::string& root : graph.bases()) out << log_entry(graph, graph.at(root), folder) << "\n";
     }
 }
@@ -63,12 +63,12 @@ Json tree_json(const std::string& name, const RevisionGraph& graph, const Revisi
 Json trees_json(const ShowTreesOptions& options) {
     Json trees = Json::array();
     if (options.one_shot) {
-        for (const std::string& tree : one_shot_tree_names()) {
-            const RevisionGraph graph = RevisionGraph::of_trees({tree});
+        for (const std::string& tree : compiled_catalogue().one_shot_tree_names()) {
+            const RevisionGraph graph = compiled_catalogue().of_trees({tree});
             for (const std::string& root : graph.bases()) trees.push_back(tree_json(tree, graph, graph.at(root)));
         }
     } else {
-        const RevisionGraph graph = RevisionGraph::regular();
+        const RevisionGraph graph = compiled_catalogue().regular();
         std::map<std::string, const Revision*> roots_by_label;
         for (const std::string& root : graph.bases()) roots_by_label[graph.tree_label(root)] = &graph.at(root);
         for (const auto& [label, root] : roots_by_label) trees.push_back(tree_json(label, graph, *root));

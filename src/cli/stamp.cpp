@@ -5,10 +5,11 @@
 
 #include <iostream>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/log.hpp"
-#include "butler_migrate/registry.hpp"
-#include "butler_migrate/revision_id.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/core/registry.hpp"
+#include "butler_migrate/core/revision_id.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/write_options.hpp"
@@ -69,7 +70,7 @@ int stamp(const StampOptions& options, std::ostream& out) {
     std::unique_ptr<MigrationLock> lock;
     if (!options.dry_run) lock = take_migration_lock(db, options.write);
     require_dimensions_namespace(db, options.ns);
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     auto entries = stamp_entries(db, options, graph);
 
     if (options.dry_run) {

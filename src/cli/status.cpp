@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/repository_status.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/repository_status.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/json_output.hpp"
@@ -39,7 +39,7 @@ std::string plural(size_t count, const char* one, const char* many) {
 // Tree names are padded to the longest regular tree name, so the columns do not move between registries.
 size_t tree_column_width() {
     size_t width = 0;
-    for (const auto& name : regular_tree_names()) width = std::max(width, name.size());
+    for (const auto& name : compiled_catalogue().regular_tree_names()) width = std::max(width, name.size());
     return width;
 }
 
@@ -122,7 +122,7 @@ Json status_json(const RepositoryStatus& status, const std::string& url) {
 
 int status(const StatusOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, AccessMode::read_only);
-    const RepositoryStatus status = repository_status(*registry.db, RevisionGraph::regular(), options.ns);
+    const RepositoryStatus status = repository_status(*registry.db, compiled_catalogue(), options.ns);
     const std::string url = registry.location.url.render(true);
     if (options.format == OutputFormat::json) {
         print_json(out, status_json(status, url));

@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/migration_command.hpp"

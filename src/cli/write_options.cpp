@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "butler_migrate/log.hpp"
-#include "butler_migrate/registry_backup.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/db/registry_backup.hpp"
 
 namespace butler_migrate::cli {
 

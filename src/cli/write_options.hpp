@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "butler_migrate/migration_lock.hpp"
+#include "butler_migrate/core/migration_lock.hpp"
 #include "cli/common_options.hpp"
 
 namespace CLI {

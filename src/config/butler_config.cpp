@@ -1,12 +1,12 @@
 // From the REPO argument to the registry's URL and schema: ButlerConfig, RegistryConfig and
 // ConnectionStringFactory as daf_butler implements them.
-#include "butler_migrate/butler_config.hpp"
+#include "butler_migrate/config/butler_config.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 #include <vector>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "config/paths.hpp"
 #include "config/repo_index.hpp"
 #include "config/url_text.hpp"

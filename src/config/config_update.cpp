@@ -1,5 +1,5 @@
 // The butler.yaml change after a one-shot migration: which manager class, and writing it safely into the file.
-#include "butler_migrate/config_update.hpp"
+#include "butler_migrate/config/config_update.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,11 +15,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "butler_migrate/butler_config.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/butler_config.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "config/manager_yaml_edit.hpp"
 #include "config/yaml_includes.hpp"
-#include "db/backup_files.hpp"
+#include "util/backup_files.hpp"
 
 namespace butler_migrate {
 
@@ -27,13 +27,6 @@ namespace fs = std::filesystem;
 using config_detail::child;
 
 namespace {
-
-// butler.yaml names classes as daf_butler's own default registry configuration does.
-const std::vector<std::pair<std::string, ManagerConfigChange>> kOneShotChanges{
-    {"8c57494cabcc", {"collections", "lsst.daf.butler.registry.collections.synthIntKey.SynthIntKeyCollectionManager"}},
-    {"2101fbf51ad3",
-     {"datasets", "lsst.daf.butler.registry.datasets.byDimensions.ByDimensionsDatasetRecordStorageManagerUUID"}},
-};
 
 // The class a manager entry names: its value, or the cls: of a mapping; "" when there is none.
 std::string configured_class(const YAML::Node& root, const std::string& manager) {
@@ -154,13 +147,6 @@ bool reads_back_as_intended(const ButlerConfig& before, const std::string& edite
 }  // namespace
 
 std::string ManagerConfigChange::yaml_line() const { return "    " + manager + ": " + new_class; }
-
-std::optional<ManagerConfigChange> config_change_for(const std::string& revision) {
-    for (const auto& [id, change] : kOneShotChanges) {
-        if (id == revision) return change;
-    }
-    return std::nullopt;
-}
 
 fs::path apply_config_change(const std::string& repo, const ManagerConfigChange& change) {
     const ButlerConfig before = load_butler_config(repo);

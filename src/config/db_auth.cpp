@@ -1,5 +1,5 @@
 // Database credentials as lsst.utils.db_auth reads and matches them.
-#include "butler_migrate/db_auth.hpp"
+#include "butler_migrate/config/db_auth.hpp"
 
 #include <sys/stat.h>
 
@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "config/glob_match.hpp"
 #include "config/paths.hpp"
 

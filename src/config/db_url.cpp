@@ -1,10 +1,10 @@
 // Database URLs: parsing with SQLAlchemy's rules, rendering as render_as_string does, redaction for messages.
-#include "butler_migrate/db_url.hpp"
+#include "butler_migrate/config/db_url.hpp"
 
 #include <algorithm>
 #include <string_view>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "config/url_text.hpp"
 
 namespace butler_migrate {

@@ -6,7 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "config/paths.hpp"
 #include "config/yaml_includes.hpp"
 

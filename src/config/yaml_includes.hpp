@@ -5,7 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 namespace butler_migrate::config_detail {
 

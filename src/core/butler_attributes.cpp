@@ -1,8 +1,8 @@
 // Access to the butler_attributes table: the registry's key/value store of manager classes and versions.
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/registry.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/registry.hpp"
 
 namespace butler_migrate {
 

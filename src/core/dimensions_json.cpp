@@ -1,11 +1,11 @@
 // Read-edit-write of config:dimensions.json, and the Python dict/list operations the edits are written with.
-#include "butler_migrate/dimensions_json.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 namespace butler_migrate {
 

@@ -1,10 +1,10 @@
 // Which manager classes and versions butler_attributes records, and the revisions they correspond to.
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/python_json.hpp"
-#include "butler_migrate/registry.hpp"
-#include "butler_migrate/revision_id.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
+#include "butler_migrate/core/registry.hpp"
+#include "butler_migrate/core/revision_id.hpp"
 
 namespace butler_migrate {
 

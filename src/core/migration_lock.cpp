@@ -1,5 +1,5 @@
 // The migration lock: a PostgreSQL advisory lock per registry schema, or an exclusive lock on a SQLite file.
-#include "butler_migrate/migration_lock.hpp"
+#include "butler_migrate/core/migration_lock.hpp"
 
 #include <openssl/sha.h>
 
@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/log.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
 
 namespace butler_migrate {
 

@@ -1,9 +1,9 @@
 // Parsing of --options values: comma-separated KEY=VALUE pairs, as upstream's click callback splits them.
-#include "butler_migrate/migration_options.hpp"
+#include "butler_migrate/core/migration_options.hpp"
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 namespace butler_migrate {
 

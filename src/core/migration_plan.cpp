@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
 
 namespace butler_migrate {
 

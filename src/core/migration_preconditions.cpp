@@ -1,6 +1,6 @@
 // What must hold before any step runs: namespace known, alembic_version stamped and consistent.
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
 
 namespace butler_migrate {
 

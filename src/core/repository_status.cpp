@@ -1,13 +1,13 @@
 // The status of a registry: each recorded revision against the head(s) of its tree, and the overall state.
-#include "butler_migrate/repository_status.hpp"
+#include "butler_migrate/core/repository_status.hpp"
 
 #include <algorithm>
 #include <tuple>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_engine.hpp"
-#include "butler_migrate/registry.hpp"
+#include "butler_migrate/core/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
+#include "butler_migrate/core/registry.hpp"
 
 namespace butler_migrate {
 
@@ -23,17 +23,17 @@ StepAvailability upgrade_availability(const Revision& revision) {
 }
 
 // One-shot trees in which `revision` is not yet the head (it only matters for a revision that is a regular head).
-std::vector<OneShotContinuation> one_shot_continuations(const std::string& revision) {
+std::vector<OneShotContinuation> one_shot_continuations(const Catalogue& catalogue, const std::string& revision) {
     std::vector<OneShotContinuation> found;
-    for (const std::string& tree : one_shot_tree_names()) {
-        const RevisionGraph one_shot = RevisionGraph::of_trees({tree});
+    for (const std::string& tree : catalogue.one_shot_tree_names()) {
+        const RevisionGraph one_shot = catalogue.of_trees({tree});
         if (one_shot.find(revision) == nullptr || one_shot.is_head(revision)) continue;
         for (const std::string& head : one_shot.heads_above(revision)) found.push_back({tree, head});
     }
     return found;
 }
 
-TreeStatus tree_status(const RevisionGraph& graph, const std::vector<std::string>& recorded, const Revision& current) {
+TreeStatus tree_status(const Catalogue& catalogue, const RevisionGraph& graph, const std::vector<std::string>& recorded, const Revision& current) {
     TreeStatus status;
     status.tree = current.tree;
     status.current = current.id;
@@ -43,13 +43,14 @@ TreeStatus tree_status(const RevisionGraph& graph, const std::vector<std::string
             status.pending.push_back({step.revision->id, upgrade_availability(*step.revision)});
         }
     }
-    if (status.at_head()) status.one_shot = one_shot_continuations(current.id);
+    if (status.at_head()) status.one_shot = one_shot_continuations(catalogue, current.id);
     return status;
 }
 
 }  // namespace
 
-RepositoryStatus repository_status(Database& db, const RevisionGraph& graph, const std::optional<std::string>& ns) {
+RepositoryStatus repository_status(Database& db, const Catalogue& catalogue, const std::optional<std::string>& ns) {
+    const RevisionGraph graph = catalogue.regular();
     RepositoryStatus status;
     const std::vector<std::string> recorded = alembic_revisions(db);
     if (recorded.empty()) {
@@ -63,7 +64,7 @@ RepositoryStatus repository_status(Database& db, const RevisionGraph& graph, con
     std::sort(revisions.begin(), revisions.end(), [](const Revision* a, const Revision* b) {
         return std::tie(a->tree, a->id) < std::tie(b->tree, b->id);
     });
-    for (const Revision* revision : revisions) status.trees.push_back(tree_status(graph, recorded, *revision));
+    for (const Revision* revision : revisions) status.trees.push_back(tree_status(catalogue, graph, recorded, *revision));
 
     const bool all_at_head =
         std::all_of(status.trees.begin(), status.trees.end(), [](const TreeStatus& t) { return t.at_head(); });

@@ -1,30 +1,15 @@
 // The revision graph: loading catalogue revisions and answering alembic's questions (heads, labels, history).
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 namespace butler_migrate {
 namespace {
 
 using LabelSets = std::map<std::string, std::set<std::string>, std::less<>>;
-
-// Catalogue revisions for which `keep(revision)` is true, in catalogue order.
-template <typename Keep>
-std::vector<const Revision*> select_revisions(Keep keep) {
-    std::vector<const Revision*> selected;
-    for (const Revision& revision : all_revisions()) {
-        if (keep(revision)) selected.push_back(&revision);
-    }
-    return selected;
-}
-
-bool contains(const std::vector<std::string>& names, const std::string& name) {
-    return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 }  // namespace
 
@@ -71,29 +56,6 @@ RevisionGraph::RevisionGraph(std::vector<const Revision*> revisions) : revisions
         }
     }
     for (auto& [id, set] : labels) labels_[id] = std::vector<std::string>(set.begin(), set.end());
-}
-
-RevisionGraph RevisionGraph::regular() {
-    return RevisionGraph(select_revisions([](const Revision& revision) { return !revision.is_one_shot(); }));
-}
-
-RevisionGraph RevisionGraph::with_one_shot_tree(const std::string& one_shot_tree) {
-    const auto slash = one_shot_tree.find('/');
-    if (slash == std::string::npos || slash + 1 == one_shot_tree.size()) {
-        // Upstream's message, including its stray "f" before the braces (a missed f-string prefix).
-        throw UsageError("one-shot tree name is missing slash: f{one_shot_tree}");
-    }
-    if (!contains(one_shot_tree_names(), one_shot_tree)) {
-        throw RevisionError("Unknown one-shot tree " + one_shot_tree);
-    }
-    const std::string manager_type = one_shot_tree.substr(0, slash);
-    return RevisionGraph(select_revisions([&](const Revision& revision) {
-        return revision.is_one_shot() ? revision.tree == one_shot_tree : revision.tree != manager_type;
-    }));
-}
-
-RevisionGraph RevisionGraph::of_trees(const std::vector<std::string>& trees) {
-    return RevisionGraph(select_revisions([&](const Revision& revision) { return contains(trees, revision.tree); }));
 }
 
 const Revision* RevisionGraph::find(std::string_view id) const {

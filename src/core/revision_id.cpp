@@ -1,5 +1,5 @@
 // Revision ids: UUID5 (SHA-1 name-based UUID, RFC 4122) and the 12-digit ids derived from it.
-#include "butler_migrate/revision_id.hpp"
+#include "butler_migrate/core/revision_id.hpp"
 
 #include <array>
 #include <cstdint>
@@ -7,7 +7,7 @@
 
 #include <openssl/evp.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 namespace butler_migrate {
 namespace {

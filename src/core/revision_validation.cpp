@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/registry.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/registry.hpp"
 
 namespace butler_migrate {
 

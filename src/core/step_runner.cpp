@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/log.hpp"
-#include "butler_migrate/migration_engine.hpp"
-#include "db/offline_database.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
+#include "butler_migrate/db/offline_database.hpp"
 
 namespace butler_migrate {
 
@@ -109,7 +109,7 @@ void write_steps_sql(Dialect dialect, const std::optional<std::string>& schema, 
     for (const auto& step : steps) {
         out << "-- Running " << step_name(step) << "\n\n";
         try {
-            StepContext context(db, *step.revision, step.direction, options, out);
+            StepContext context(db, *step.revision, step.direction, options, out, StepMode::offline);
             step_of(step).function(context);
         } catch (const OfflineModeUnsupported& e) {
             throw MigrationError(fmt::format("Migration {} does not support offline (--sql) mode: {}",

@@ -1,9 +1,9 @@
 // The parts of Database shared by every backend: identifier quoting, table names, choosing the backend.
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "db/postgres_database.hpp"
 #include "db/sqlite_database.hpp"
 

@@ -1,9 +1,9 @@
 // Offline mode: statements become SQL text; reads are refused because nothing is connected.
-#include "db/offline_database.hpp"
+#include "butler_migrate/db/offline_database.hpp"
 
 #include <fmt/format.h>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "db/placeholders.hpp"
 
 namespace butler_migrate {

@@ -1,10 +1,10 @@
 // The pg_dump command line that saves a PostgreSQL registry before it is migrated (never with its password).
-#include "butler_migrate/registry_backup.hpp"
+#include "butler_migrate/db/registry_backup.hpp"
 
 #include <string_view>
 #include <vector>
 
-#include "db/backup_files.hpp"
+#include "util/backup_files.hpp"
 
 namespace butler_migrate {
 

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 
-#include "butler_migrate/control_characters.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/log.hpp"
-#include "butler_migrate/secrets.hpp"
+#include "butler_migrate/util/control_characters.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/util/secrets.hpp"
 #include "db/placeholders.hpp"
 #include "db/postgres_schema.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 
 namespace butler_migrate {
 

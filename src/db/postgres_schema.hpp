@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 
 namespace butler_migrate {
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <regex>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "db/postgres_schema.hpp"
 
 namespace butler_migrate {

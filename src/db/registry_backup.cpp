@@ -1,5 +1,5 @@
 // A backup copy of an open SQLite registry, made through its own connection with SQLite's online backup API.
-#include "butler_migrate/registry_backup.hpp"
+#include "butler_migrate/db/registry_backup.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -9,8 +9,8 @@
 
 #include <system_error>
 
-#include "butler_migrate/errors.hpp"
-#include "db/backup_files.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "util/backup_files.hpp"
 #include "db/sqlite_database.hpp"
 
 namespace butler_migrate {

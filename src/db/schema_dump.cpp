@@ -1,5 +1,5 @@
 // Renders reflected tables exactly as upstream's Database.dump_schema prints SQLAlchemy Inspector results.
-#include "butler_migrate/schema_dump.hpp"
+#include "butler_migrate/db/schema_dump.hpp"
 
 #include <fmt/format.h>
 

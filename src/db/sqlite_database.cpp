@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "db/sqlite_schema.hpp"
 
 namespace butler_migrate {

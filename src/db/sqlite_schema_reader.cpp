@@ -6,7 +6,7 @@
 #include <map>
 #include <regex>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "db/sqlite_schema.hpp"
 
 namespace butler_migrate {

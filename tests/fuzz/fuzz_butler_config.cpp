@@ -6,8 +6,8 @@
 #include <exception>
 #include <string>
 
-#include "butler_migrate/butler_config.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/butler_config.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

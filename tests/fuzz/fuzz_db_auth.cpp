@@ -8,9 +8,9 @@
 #include <exception>
 #include <string>
 
-#include "butler_migrate/db_auth.hpp"
-#include "butler_migrate/db_url.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/db_auth.hpp"
+#include "butler_migrate/config/db_url.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

@@ -9,9 +9,9 @@
 #include <iterator>
 #include <string>
 
-#include "butler_migrate/dimensions_json.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/python_json.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
 #include "fuzz_support.hpp"
 
 using butler_migrate::OrderedJson;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_options.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_options.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

@@ -10,19 +10,19 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_engine.hpp"
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
 
 const std::vector<butler_migrate::RevisionGraph>& graphs() {
     static const std::vector<butler_migrate::RevisionGraph> all = [] {
-        std::vector<butler_migrate::RevisionGraph> list{butler_migrate::RevisionGraph::regular()};
+        std::vector<butler_migrate::RevisionGraph> list{butler_migrate::compiled_catalogue().regular()};
         for (const auto& tree : butler_migrate::one_shot_tree_names()) {
-            list.push_back(butler_migrate::RevisionGraph::with_one_shot_tree(tree));
+            list.push_back(butler_migrate::compiled_catalogue().with_one_shot_tree(tree));
         }
         return list;
     }();
@@ -53,7 +53,7 @@ void check_resolved(const butler_migrate::RevisionGraph& graph, const std::strin
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text = fuzz_support::as_text(data, size);
     try {
-        (void)butler_migrate::RevisionGraph::with_one_shot_tree(std::string(text));
+        (void)butler_migrate::compiled_catalogue().with_one_shot_tree(std::string(text));
     } catch (const butler_migrate::Error& error) {
         fuzz_support::check_one_line(error, text);
     }

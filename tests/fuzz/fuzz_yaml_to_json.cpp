@@ -4,9 +4,9 @@
 // JSON that parse_json reads back and python_json_dumps writes identically.
 #include <string>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/python_json.hpp"
-#include "core/yaml_to_json.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
+#include "util/yaml_to_json.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

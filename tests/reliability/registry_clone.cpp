@@ -3,7 +3,7 @@
 
 #include <regex>
 
-#include "butler_migrate/db_url.hpp"
+#include "butler_migrate/config/db_url.hpp"
 
 namespace reliability {
 

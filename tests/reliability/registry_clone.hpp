@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 #include "fixture_copy.hpp"
 #include "test_support.hpp"
 

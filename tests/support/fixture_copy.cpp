@@ -10,7 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "butler_migrate/db_url.hpp"
+#include "butler_migrate/config/db_url.hpp"
 
 namespace fs = std::filesystem;
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 #include "test_support.hpp"
 
 namespace test_support {

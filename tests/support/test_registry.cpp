@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "butler_migrate/butler_config.hpp"
+#include "butler_migrate/config/butler_config.hpp"
 
 namespace test_support {
 

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 namespace test_support {
 

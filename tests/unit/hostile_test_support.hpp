@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "test_registry.hpp"
 
 namespace hostile_tests {

@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "butler_migrate/butler_config.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/butler_config.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "scoped_env.hpp"
 #include "test_support.hpp"
 

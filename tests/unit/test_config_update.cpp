@@ -9,8 +9,9 @@
 #include <regex>
 #include <set>
 
-#include "butler_migrate/config_update.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/config_update.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "test_support.hpp"
 
 using namespace butler_migrate;
@@ -74,35 +75,43 @@ void check_refused(const std::string& text, const std::vector<std::pair<std::str
 
 }  // namespace
 
+// The change the catalogue's one-shot row `id` calls for (nullopt for every other id).
+std::optional<ManagerConfigChange> one_shot_change(const std::string& id) {
+    for (const Revision& revision : compiled_catalogue().revisions()) {
+        if (revision.is_one_shot() && revision.id == id) return config_change_for(revision);
+    }
+    return std::nullopt;
+}
+
 TEST_CASE("config_change_for names the manager classes of the two one-shot revisions", "[config-update]") {
-    auto collections = config_change_for("8c57494cabcc");
+    auto collections = one_shot_change("8c57494cabcc");
     REQUIRE(collections);
     CHECK(collections->manager == "collections");
     CHECK(collections->new_class == kSynthIntKey);
     CHECK(collections->yaml_line() == "    collections: " + kSynthIntKey);
-    auto datasets = config_change_for("2101fbf51ad3");
+    auto datasets = one_shot_change("2101fbf51ad3");
     REQUIRE(datasets);
     CHECK(datasets->manager == "datasets");
     CHECK(datasets->new_class == kUuid);
     CHECK(datasets->yaml_line() == "    datasets: " + kUuid);
     for (const char* other : {"93341d68b814", "635083325f20", "4e2d7a28475b", "8c57494cabc", "8C57494CABCC", ""}) {
-        CHECK_FALSE(config_change_for(other));
+        CHECK_FALSE(one_shot_change(other));
     }
 }
 
 TEST_CASE("the new manager lines are the ones daf_butler writes into a new repository", "[config-update]") {
     // f2022_u2_dim602_default was created by daf_butler with the SynthIntKey and UUID managers.
     const std::string yaml = read_file(test_support::shared_path("fixtures/f2022_u2_dim602_default/butler.yaml"));
-    CHECK_THAT(yaml, Catch::Contains("\n" + config_change_for("8c57494cabcc")->yaml_line() + "\n"));
-    CHECK_THAT(yaml, Catch::Contains("\n" + config_change_for("2101fbf51ad3")->yaml_line() + "\n"));
+    CHECK_THAT(yaml, Catch::Contains("\n" + one_shot_change("8c57494cabcc")->yaml_line() + "\n"));
+    CHECK_THAT(yaml, Catch::Contains("\n" + one_shot_change("2101fbf51ad3")->yaml_line() + "\n"));
 }
 
 TEST_CASE("both one-shot changes turn a 2021 butler.yaml into the one daf_butler writes today", "[config-update]") {
     TempDir dir;
     const std::string old_yaml = read_file(test_support::shared_path("fixtures/f2022_u1_dim601_int_name/butler.yaml"));
     write_file(dir.file("butler.yaml"), old_yaml);
-    REQUIRE_FALSE(apply_config_change(dir.path(), *config_change_for("8c57494cabcc")).empty());
-    REQUIRE_FALSE(apply_config_change(dir.path() + "/butler.yaml", *config_change_for("2101fbf51ad3")).empty());
+    REQUIRE_FALSE(apply_config_change(dir.path(), *one_shot_change("8c57494cabcc")).empty());
+    REQUIRE_FALSE(apply_config_change(dir.path() + "/butler.yaml", *one_shot_change("2101fbf51ad3")).empty());
     // The 2022 fixture has the same layout with the new classes.
     CHECK(read_file(dir.file("butler.yaml")) ==
           read_file(test_support::shared_path("fixtures/f2022_u2_dim602_default/butler.yaml")));

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "butler_migrate/db_auth.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/db_auth.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "scoped_env.hpp"
 #include "test_support.hpp"
 

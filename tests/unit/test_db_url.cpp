@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "butler_migrate/db_url.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/config/db_url.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 using butler_migrate::ConfigError;
 using butler_migrate::DbUrl;

@@ -10,11 +10,11 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
-#include "butler_migrate/dimension_universe.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/python_json.hpp"
-#include "core/unified_diff.hpp"
-#include "core/yaml_to_json.hpp"
+#include "butler_migrate/steps/dimension_universe.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
+#include "util/unified_diff.hpp"
+#include "util/yaml_to_json.hpp"
 #include "scoped_env.hpp"
 #include "stored_dimensions_json.hpp"
 #include "test_support.hpp"

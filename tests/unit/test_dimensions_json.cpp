@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "butler_migrate/dimensions_json.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
+#include "butler_migrate/util/errors.hpp"
 
 using butler_migrate::OrderedJson;
 namespace pyjson = butler_migrate::pyjson;

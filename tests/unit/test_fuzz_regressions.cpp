@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "butler_migrate/butler_config.hpp"
-#include "butler_migrate/db_url.hpp"
-#include "butler_migrate/errors.hpp"
-#include "core/yaml_to_json.hpp"
+#include "butler_migrate/config/butler_config.hpp"
+#include "butler_migrate/config/db_url.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "util/yaml_to_json.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::DbUrl;

@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/revision_text.hpp"
 #include "test_support.hpp"
 
@@ -147,16 +148,16 @@ TEST_CASE("Path: folder from --mig-path or the environment", "[revisions]") {
 }
 
 TEST_CASE("script paths of regular and one-shot revisions", "[revisions]") {
-    const RevisionGraph regular = RevisionGraph::regular();
+    const RevisionGraph regular = compiled_catalogue().regular();
     CHECK(cli::script_path("/m", regular.at("c0e4f9ab4a5d")) == "/m/attributes/c0e4f9ab4a5d.py");
     CHECK(cli::script_path("/m/", regular.at("c0e4f9ab4a5d")) == "/m/attributes/c0e4f9ab4a5d.py");
-    const RevisionGraph one_shot = RevisionGraph::of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"});
+    const RevisionGraph one_shot = compiled_catalogue().of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"});
     CHECK(cli::script_path("m", one_shot.at("2101fbf51ad3")) ==
           "m/_oneshot/datasets/int_1.0.0_to_uuid_1.0.0/2101fbf51ad3.py");
 }
 
 TEST_CASE("history one-liners and marker lines", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::of_trees({"collections"});
+    const RevisionGraph graph = compiled_catalogue().of_trees({"collections"});
     CHECK(cli::history_line(graph, graph.at("8d2e9de2f21f")) ==
           "<base> -> 8d2e9de2f21f (collections) (branchpoint), "
           "This is an initial pseudo-revision of the 'collections' tree.");
@@ -171,7 +172,7 @@ TEST_CASE("history one-liners and marker lines", "[revisions]") {
 }
 
 TEST_CASE("log_entry of REFERENCE §4.9", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     CHECK(cli::log_entry(graph, graph.at("c0e4f9ab4a5d"), "/x/migrations") ==
           "Rev: c0e4f9ab4a5d (head)\n"
           "Parent: f22a777cf382\n"

@@ -1,8 +1,9 @@
 // The step engine: revision arguments, upgrade/downgrade plans, step availability, alembic_version moves.
 #include <catch2/catch.hpp>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_engine.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_engine.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
 
 using namespace butler_migrate;
 
@@ -17,7 +18,7 @@ std::vector<std::string> ids(const std::vector<PlannedStep>& steps) {
 }  // namespace
 
 TEST_CASE("revision arguments: ids, prefixes, labels, label@head", "[engine]") {
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     CHECK(resolve_revision(graph, "c0e4f9ab4a5d").id == "c0e4f9ab4a5d");
     CHECK(resolve_revision(graph, "c0e4").id == "c0e4f9ab4a5d");
     CHECK(resolve_revision(graph, "datasets").id == "059cc7b7ef13");  // the revision that declares the label
@@ -50,7 +51,7 @@ TEST_CASE("an ambiguous prefix lists the candidates", "[engine]") {
 }
 
 TEST_CASE("forms that are refused with a reason", "[engine]") {
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     for (const std::string spec : {"head", "heads", "base", "+1", "-1", "datasets@+1", "f22a777cf382:c0e4f9ab4a5d"}) {
         INFO(spec);
         CHECK_THROWS_AS(resolve_revision(graph, spec), UsageError);
@@ -59,7 +60,7 @@ TEST_CASE("forms that are refused with a reason", "[engine]") {
 }
 
 TEST_CASE("upgrade plans walk from the recorded revision to the target, parents first", "[engine]") {
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     const std::vector<std::string> current{"f22a777cf382", "87a30df8c8c5", "a07b3b60e369"};
     CHECK(ids(plan_upgrade(graph, current, graph.at("035dcf13ef18"))) ==
           std::vector<std::string>{"1601d5973bf8", "035dcf13ef18"});
@@ -72,7 +73,7 @@ TEST_CASE("upgrade plans walk from the recorded revision to the target, parents 
 }
 
 TEST_CASE("upgrade head: every recorded tree to its head, tree after tree", "[engine]") {
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     // The revisions `stamp` records on the 2021 fixture (its golden 13_show-current).
     const std::vector<std::string> current{"a07b3b60e369", "77e5b803ad3f", "87a30df8c8c5", "635083325f20",
                                            "93341d68b814", "f3bcee34f344", "f22a777cf382"};
@@ -89,12 +90,12 @@ TEST_CASE("upgrade head: every recorded tree to its head, tree after tree", "[en
                       "the collections tree branches after the recorded revision 8d2e9de2f21f: choose a branch by "
                       "upgrading to one of its heads (8c57494cabcc, 93341d68b814) first");
     // With a one-shot tree loaded, the datasets tree's head is the one-shot head.
-    const auto one_shot = RevisionGraph::with_one_shot_tree("datasets/int_1.0.0_to_uuid_1.0.0");
+    const auto one_shot = compiled_catalogue().with_one_shot_tree("datasets/int_1.0.0_to_uuid_1.0.0");
     CHECK(ids(plan_upgrade_to_heads(one_shot, {"635083325f20"})) == std::vector<std::string>{"2101fbf51ad3"});
 }
 
 TEST_CASE("downgrade plans go newest first, to an ancestor only", "[engine]") {
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     const std::vector<std::string> current{"c0e4f9ab4a5d", "035dcf13ef18"};
     CHECK(ids(plan_downgrade(graph, current, graph.at("87a30df8c8c5"))) ==
           std::vector<std::string>{"035dcf13ef18", "1601d5973bf8"});
@@ -105,7 +106,7 @@ TEST_CASE("downgrade plans go newest first, to an ancestor only", "[engine]") {
 }
 
 TEST_CASE("steps that cannot run are refused before anything runs", "[engine]") {
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     auto steps = plan_upgrade(graph, {"f0a3531f97ca"}, graph.at("c0e4f9ab4a5d"));
     REQUIRE(ids(steps) == std::vector<std::string>{"f22a777cf382", "c0e4f9ab4a5d"});
     CHECK_THROWS_WITH(check_steps_available(steps),

@@ -6,9 +6,9 @@
 #include <future>
 #include <thread>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_lock.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_lock.hpp"
 #include "fixture_copy.hpp"
 
 using namespace butler_migrate;

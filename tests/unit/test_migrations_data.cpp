@@ -8,10 +8,10 @@
 #include <regex>
 #include <sstream>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/db_url.hpp"
-#include "butler_migrate/step_context.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/config/db_url.hpp"
+#include "butler_migrate/core/step_context.hpp"
 #include "fixture_copy.hpp"
 #include "test_registry.hpp"
 
@@ -201,7 +201,7 @@ TEST_CASE("obscore a0d766f99876 registers and unregisters the obscore manager", 
         registry.execute("DELETE FROM {schema}.butler_attributes WHERE name = '" + version_key + "'");
         auto db = registry.open();
         const butler_migrate::Revision* revision = nullptr;
-        for (const auto& candidate : butler_migrate::all_revisions()) {
+        for (const auto& candidate : butler_migrate::compiled_catalogue().revisions()) {
             if (candidate.id == "a0d766f99876") revision = &candidate;
         }
         REQUIRE(revision != nullptr);

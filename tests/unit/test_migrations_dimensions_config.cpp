@@ -11,9 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/step_context.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/step_context.hpp"
 #include "fixture_copy.hpp"
 #include "test_registry.hpp"
 
@@ -303,7 +303,7 @@ std::string small_universe(int version, bool populated, bool exposure_reason = t
 // error message, empty when the step succeeded.
 std::string run_step(const TestRegistry& registry, const std::string& id, StepDirection direction) {
     const butler_migrate::Revision* revision = nullptr;
-    for (const auto& candidate : butler_migrate::all_revisions()) {
+    for (const auto& candidate : butler_migrate::compiled_catalogue().revisions()) {
         if (candidate.id == id) revision = &candidate;
     }
     REQUIRE(revision != nullptr);

@@ -8,8 +8,8 @@
 #include <regex>
 #include <unistd.h>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/db_url.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/config/db_url.hpp"
 #include "fixture_copy.hpp"
 #include "obscore_test_support.hpp"
 #include "test_registry.hpp"

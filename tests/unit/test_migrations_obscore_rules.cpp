@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/step_context.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/step_context.hpp"
 #include "obscore_test_support.hpp"
 #include "test_registry.hpp"
 
@@ -141,7 +141,7 @@ TEST_CASE("obscore-config 4fe28ef5030f follows daf_butler's rules for names, typ
 namespace {
 
 const butler_migrate::Revision& obscore_config_revision() {
-    for (const auto& revision : butler_migrate::all_revisions()) {
+    for (const auto& revision : butler_migrate::compiled_catalogue().revisions()) {
         if (revision.id == "4fe28ef5030f") return revision;
     }
     FAIL("revision 4fe28ef5030f is not in the catalogue");

@@ -7,7 +7,7 @@
 #include <optional>
 #include <regex>
 
-#include "butler_migrate/database.hpp"
+#include "butler_migrate/db/database.hpp"
 #include "fixture_copy.hpp"
 
 using butler_migrate::SqlRow;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/dimension_universe.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/steps/dimension_universe.hpp"
 #include "fixture_copy.hpp"
 #include "test_support.hpp"
 #include "universe_test_support.hpp"

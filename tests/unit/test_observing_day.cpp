@@ -11,9 +11,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_options.hpp"
-#include "butler_migrate/observing_day.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_options.hpp"
+#include "butler_migrate/steps/observing_day.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::day_obs_offset;

@@ -6,7 +6,7 @@
 #include <regex>
 #include <sstream>
 
-#include "butler_migrate/schema_ops.hpp"
+#include "butler_migrate/steps/schema_ops.hpp"
 #include "fixture_copy.hpp"
 
 using test_support::FixtureCopy;

@@ -9,8 +9,8 @@
 
 #include <chrono>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "db/placeholders.hpp"
 #include "db/postgres_database.hpp"
 #include "test_support.hpp"

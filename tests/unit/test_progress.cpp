@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include "butler_migrate/log.hpp"
-#include "butler_migrate/progress.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/util/progress.hpp"
 
 using butler_migrate::Progress;
 namespace bm_log = butler_migrate::log;

@@ -3,8 +3,8 @@
 
 #include <sqlite3.h>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/python_json.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
 #include "stored_dimensions_json.hpp"
 #include "test_support.hpp"
 

@@ -12,10 +12,10 @@
 #include <regex>
 #include <set>
 
-#include "butler_migrate/butler_config.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/migration_lock.hpp"
-#include "butler_migrate/registry_backup.hpp"
+#include "butler_migrate/config/butler_config.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/migration_lock.hpp"
+#include "butler_migrate/db/registry_backup.hpp"
 #include "fixture_copy.hpp"
 #include "test_registry.hpp"
 #include "test_support.hpp"

@@ -3,8 +3,9 @@
 
 #include <algorithm>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/registry.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/registry.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
 #include "test_registry.hpp"
 
 using namespace butler_migrate;
@@ -105,7 +106,7 @@ TEST_CASE("stamping inserts, moves along a tree line, and leaves known rows alon
     TestRegistry registry(backend);
     registry.create_attributes({});
     auto db = registry.open();
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     CHECK(alembic_revisions(*db).empty());
     CHECK(stamp_revision(*db, graph, "f22a777cf382") == StampAction::inserted);
     CHECK(stamp_revision(*db, graph, "f22a777cf382") == StampAction::unchanged);
@@ -132,7 +133,7 @@ TEST_CASE("validation reports revisions found on one side only, with upstream's 
         {{"config:registry.managers.dimensions", kReg + "dimensions.static.StaticDimensionRecordStorageManager"},
          {"version:" + kReg + "dimensions.static.StaticDimensionRecordStorageManager", "6.0.1"}});
     auto db = registry.open();
-    const auto graph = RevisionGraph::regular();
+    const auto graph = compiled_catalogue().regular();
     CHECK_THROWS_WITH(validate_revisions(*db, std::nullopt, graph.bases()),
                       "alembic_version table does not exist or is empty");
     stamp_revision(*db, graph, "035dcf13ef18");

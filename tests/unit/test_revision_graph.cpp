@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/revision_graph.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
 
 using namespace butler_migrate;
 using Ids = std::vector<std::string>;
@@ -58,7 +58,7 @@ struct HandGraph {
 }  // namespace
 
 TEST_CASE("regular graph: heads, branch points and bases of REFERENCE §2.12", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     CHECK(graph.revisions().size() == 52);
     CHECK(graph.heads() == sorted({"c0e4f9ab4a5d", "93341d68b814", "8c57494cabcc", "635083325f20", "4e2d7a28475b",
                                    "a81dddabd837", "035dcf13ef18", "352c30854bb0", "a0d766f99876", "4fe28ef5030f",
@@ -73,7 +73,7 @@ TEST_CASE("regular graph: heads, branch points and bases of REFERENCE §2.12", "
 }
 
 TEST_CASE("branch labels are inherited as alembic does (REFERENCE §1.4)", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     // Roots that are branch points keep only their own label.
     CHECK(graph.branch_labels("8d2e9de2f21f") == Ids{"collections"});
     CHECK(graph.branch_labels("059cc7b7ef13") == Ids{"datasets"});
@@ -87,7 +87,7 @@ TEST_CASE("branch labels are inherited as alembic does (REFERENCE §1.4)", "[rev
     CHECK(graph.branch_labels("4e2d7a28475b") ==
           Ids{"datasets", "datasets-ByDimensionsDatasetRecordStorageManagerUUID"});
     // One-shot trees: every revision carries only the manager label.
-    const RevisionGraph one_shot = RevisionGraph::of_trees({"collections/name_2.0.0_to_int_2.0.0"});
+    const RevisionGraph one_shot = compiled_catalogue().of_trees({"collections/name_2.0.0_to_int_2.0.0"});
     for (const char* id : {"8d2e9de2f21f", "93341d68b814", "8c57494cabcc"}) {
         CHECK(one_shot.branch_labels(id) == Ids{"collections"});
     }
@@ -111,7 +111,7 @@ TEST_CASE("label inheritance on hand-made graphs", "[revisions]") {
 }
 
 TEST_CASE("ancestors and is_ancestor", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     CHECK(graph.ancestors("035dcf13ef18") == Ids{"1601d5973bf8", "87a30df8c8c5", "a1e0fefed6c7", "e45766f0daea",
                                                  "3859eac451aa", "36d66ca4d7a3", "2dea9d903dde", "4f4f243fea82",
                                                  "c2671338a42f", "6166dfbb5324"});
@@ -124,7 +124,7 @@ TEST_CASE("ancestors and is_ancestor", "[revisions]") {
 }
 
 TEST_CASE("heads_above follows children to the heads of the tree", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     // REFERENCE §2: the dimensions tree 6166dfbb5324 ... 1601d5973bf8 -> 035dcf13ef18.
     CHECK(graph.heads_above("6166dfbb5324") == Ids{"035dcf13ef18"});
     CHECK(graph.heads_above("1601d5973bf8") == Ids{"035dcf13ef18"});
@@ -137,7 +137,7 @@ TEST_CASE("heads_above follows children to the heads of the tree", "[revisions]"
 }
 
 TEST_CASE("unknown revisions", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     CHECK(graph.find("aa7a2f893cba") == nullptr);
     CHECK(graph.find("c0e4f9ab4a5d") != nullptr);
     CHECK_THROWS_MATCHES(graph.at("aa7a2f893cba"), RevisionError,
@@ -151,7 +151,7 @@ TEST_CASE("graphs with duplicate ids or missing parents are refused", "[revision
 }
 
 TEST_CASE("with_one_shot_tree replaces the regular tree of its manager type", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::with_one_shot_tree("datasets/int_1.0.0_to_uuid_1.0.0");
+    const RevisionGraph graph = compiled_catalogue().with_one_shot_tree("datasets/int_1.0.0_to_uuid_1.0.0");
     Ids dataset_heads;
     for (const std::string& id : graph.heads()) {
         if (graph.at(id).manager_type() == "datasets") dataset_heads.push_back(id);
@@ -163,33 +163,33 @@ TEST_CASE("with_one_shot_tree replaces the regular tree of its manager type", "[
     CHECK(graph.revisions().size() == 52 - 7 + 3);
     CHECK(graph.heads().size() == 10);
 
-    const RevisionGraph collections = RevisionGraph::with_one_shot_tree("collections/name_2.0.0_to_int_2.0.0");
+    const RevisionGraph collections = compiled_catalogue().with_one_shot_tree("collections/name_2.0.0_to_int_2.0.0");
     CHECK(branch_points(collections) == Ids{"059cc7b7ef13"});
     CHECK(collections.at("8c57494cabcc").down_revision == "93341d68b814");
 }
 
 TEST_CASE("with_one_shot_tree errors", "[revisions]") {
     const std::string missing_slash = "one-shot tree name is missing slash: f{one_shot_tree}";
-    CHECK_THROWS_MATCHES(RevisionGraph::with_one_shot_tree("datasets"), UsageError, Catch::Message(missing_slash));
-    CHECK_THROWS_MATCHES(RevisionGraph::with_one_shot_tree("datasets/"), UsageError, Catch::Message(missing_slash));
-    CHECK_THROWS_MATCHES(RevisionGraph::with_one_shot_tree("datasets/int_2_to_uuid"), RevisionError,
+    CHECK_THROWS_MATCHES(compiled_catalogue().with_one_shot_tree("datasets"), UsageError, Catch::Message(missing_slash));
+    CHECK_THROWS_MATCHES(compiled_catalogue().with_one_shot_tree("datasets/"), UsageError, Catch::Message(missing_slash));
+    CHECK_THROWS_MATCHES(compiled_catalogue().with_one_shot_tree("datasets/int_2_to_uuid"), RevisionError,
                          Catch::Message("Unknown one-shot tree datasets/int_2_to_uuid"));
 }
 
 TEST_CASE("of_trees selects whole trees by name", "[revisions]") {
-    CHECK(RevisionGraph::of_trees({"attributes"}).revisions().size() == 3);
-    CHECK(RevisionGraph::of_trees({"attributes", "opaque"}).tree_names() == Ids{"attributes", "opaque"});
-    CHECK(RevisionGraph::of_trees({"no-such-tree"}).empty());
-    CHECK(RevisionGraph::of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"}).bases() == Ids{"059cc7b7ef13"});
+    CHECK(compiled_catalogue().of_trees({"attributes"}).revisions().size() == 3);
+    CHECK(compiled_catalogue().of_trees({"attributes", "opaque"}).tree_names() == Ids{"attributes", "opaque"});
+    CHECK(compiled_catalogue().of_trees({"no-such-tree"}).empty());
+    CHECK(compiled_catalogue().of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"}).bases() == Ids{"059cc7b7ef13"});
 }
 
 TEST_CASE("history: trees alphabetically, heads ascending, branch points after their branches", "[revisions]") {
-    CHECK(ids_of(RevisionGraph::of_trees({"datasets"}).history()) ==
+    CHECK(ids_of(compiled_catalogue().of_trees({"datasets"}).history()) ==
           Ids{"4e2d7a28475b", "2101fbf51ad3", "635083325f20", "576045cb7831", "38a9414ea7a2", "eb5a3cc76666",
               "059cc7b7ef13"});
-    CHECK(ids_of(RevisionGraph::of_trees({"obscore", "attributes"}).history()) ==
+    CHECK(ids_of(compiled_catalogue().of_trees({"obscore", "attributes"}).history()) ==
           Ids{"c0e4f9ab4a5d", "f22a777cf382", "f0a3531f97ca", "a0d766f99876", "8b8e030aba2b"});
-    const auto all = RevisionGraph::regular().history();
+    const auto all = compiled_catalogue().regular().history();
     CHECK(all.size() == 52);
     CHECK(all.front()->id == "c0e4f9ab4a5d");
     CHECK(all.back()->id == "c2c46f409743");
@@ -200,7 +200,7 @@ TEST_CASE("history: trees alphabetically, heads ascending, branch points after t
 }
 
 TEST_CASE("labels owners and show-trees names", "[revisions]") {
-    const RevisionGraph graph = RevisionGraph::regular();
+    const RevisionGraph graph = compiled_catalogue().regular();
     CHECK(graph.find_label_owner("collections-SynthIntKeyCollectionManager")->id == "079a1bc77f25");
     CHECK(graph.find_label_owner("dimensions-config")->id == "3e2891b82110");
     CHECK(graph.find_label_owner("no-such-label") == nullptr);
@@ -233,7 +233,7 @@ TEST_CASE("step availability follows the up/down columns of REFERENCE §2", "[re
             CHECK(step.function == nullptr);
         }
     };
-    for (const Revision& revision : all_revisions()) {
+    for (const Revision& revision : compiled_catalogue().revisions()) {
         const std::string key = (revision.is_one_shot() ? "one-shot " : "") + revision.id;
         INFO(revision.tree << " " << revision.id);
         check_step(revision.upgrade, upgrade_implemented.count(key) > 0);

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/catalogue.hpp"
-#include "butler_migrate/revision_id.hpp"
+#include "butler_migrate/migrations/catalogue.hpp"
+#include "butler_migrate/core/revision_id.hpp"
 
 using namespace butler_migrate;
 
@@ -135,7 +135,7 @@ TEST_CASE("every id of REFERENCE §2 is rev_id of its tree, class and version", 
 }
 
 TEST_CASE("the catalogue holds exactly the revisions of REFERENCE §2", "[revisions]") {
-    const auto& catalogue = all_revisions();
+    const auto& catalogue = compiled_catalogue().revisions();
     REQUIRE(catalogue.size() == kReferenceRevisions.size());
     std::size_t one_shot = 0;
     for (std::size_t i = 0; i < catalogue.size(); ++i) {
@@ -158,9 +158,9 @@ TEST_CASE("the catalogue holds exactly the revisions of REFERENCE §2", "[revisi
 }
 
 TEST_CASE("catalogue tree names", "[revisions]") {
-    CHECK(regular_tree_names() == std::vector<std::string>{"attributes", "collections", "datasets", "datastores",
+    CHECK(compiled_catalogue().regular_tree_names() == std::vector<std::string>{"attributes", "collections", "datasets", "datastores",
                                                            "dimensions", "dimensions-config", "obscore",
                                                            "obscore-config", "opaque"});
-    CHECK(one_shot_tree_names() ==
+    CHECK(compiled_catalogue().one_shot_tree_names() ==
           std::vector<std::string>{"collections/name_2.0.0_to_int_2.0.0", "datasets/int_1.0.0_to_uuid_1.0.0"});
 }

@@ -6,10 +6,10 @@
 #include <functional>
 #include <sstream>
 
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/schema_dump.hpp"
-#include "butler_migrate/schema_ops.hpp"
-#include "butler_migrate/step_context.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/db/schema_dump.hpp"
+#include "butler_migrate/steps/schema_ops.hpp"
+#include "butler_migrate/core/step_context.hpp"
 #include "test_registry.hpp"
 
 using namespace butler_migrate;

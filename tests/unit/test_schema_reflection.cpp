@@ -6,9 +6,9 @@
 
 #include <filesystem>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/errors.hpp"
-#include "butler_migrate/schema_dump.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/db/schema_dump.hpp"
 #include "db/postgres_schema.hpp"
 #include "db/sqlite_schema.hpp"
 #include "test_support.hpp"

@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "butler_migrate/database.hpp"
-#include "butler_migrate/errors.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/util/errors.hpp"
 #include "test_support.hpp"
 #include "transaction_checks.hpp"
 

@@ -9,7 +9,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "butler_migrate/tai_time.hpp"
+#include "butler_migrate/steps/tai_time.hpp"
 
 namespace tai = butler_migrate::tai_time;
 

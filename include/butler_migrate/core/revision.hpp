@@ -1,0 +1,45 @@
+// One revision of a migration tree, as the catalogue describes it: identity, place in the tree, and its steps.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace butler_migrate {
+
+class StepContext;  // defined by the step engine; what a migration step may use
+using StepFunction = void (*)(StepContext&);
+
+// Whether a direction of a revision can run.
+enum class StepAvailability {
+    not_implemented_upstream,  // upstream raises NotImplementedError: the tool refuses too
+    not_yet_ported,            // upstream implements it; this build does not have it yet
+    available,                 // `function` runs it (a no-op step has a function that does nothing)
+};
+
+struct Step {
+    StepAvailability availability = StepAvailability::not_implemented_upstream;
+    StepFunction function = nullptr;
+};
+
+struct Revision {
+    std::string id;
+    std::string down_revision;               // empty for the root of a tree
+    std::string tree;                        // "datasets", or "datasets/int_1.0.0_to_uuid_1.0.0" for one-shot trees
+    std::vector<std::string> branch_labels;  // labels the upstream script itself declares
+    std::string message;                     // first line of the script docstring
+    std::string extra_doc;                   // prose between message and "Revision ID:" (rarely present)
+    std::string create_date;                 // "Create Date:" of the upstream script
+    std::string manager_class;               // short class name, or namespace for pseudo-managers; empty for roots
+    std::string manager_version;             // empty for roots
+    Step upgrade;
+    Step downgrade;
+    std::string butler_yaml_class;           // one-shot steps: the manager class butler.yaml must name afterwards
+    bool id_is_derived = true;               // id = rev_id(type[, class, version]) as upstream derives it
+
+    bool is_root() const { return down_revision.empty(); }
+    bool is_one_shot() const { return tree.find('/') != std::string::npos; }
+    // Manager type of the tree ("datasets" for both "datasets" and "datasets/int_1.0.0_to_uuid_1.0.0").
+    std::string manager_type() const { return tree.substr(0, tree.find('/')); }
+};
+
+}  // namespace butler_migrate

@@ -1,0 +1,137 @@
+// Schema changes for migration steps, dialect differences inside: SQLite re-creates a table for what it
+// cannot alter in place (alembic's batch mode), PostgreSQL runs ALTER TABLE; PostgreSQL names over 63
+// characters are shrunk as daf_butler shrinks them. DDL text is SQLAlchemy's, so dumps match the real tool's.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/core/step_context.hpp"
+
+namespace butler_migrate::schema {
+
+// daf_butler's shrinking: name[:54] + "_" + hex of a 4-byte BLAKE2b digest of the name, for names > 63 chars.
+std::string shrink_name(std::string_view name);
+// The name a constraint or index really has in this database: shrunk on PostgreSQL, unchanged on SQLite.
+std::string database_name(Dialect dialect, std::string_view name);
+// An identifier as SQLAlchemy writes it in DDL: bare when legal and not reserved, else double-quoted.
+std::string ddl_identifier(Dialect dialect, std::string_view name);
+
+struct ColumnSpec {
+    std::string name;
+    std::string type;  // SQLAlchemy's DDL type text for the dialect: "BIGINT", "VARCHAR(32)", "TEXT", "BOOLEAN", ...
+    bool nullable = true;
+    std::optional<std::string> server_default;  // e.g. "CURRENT_TIMESTAMP" / "now()"
+};
+
+// A change of one existing column; unset fields are kept. Defaults are SQL text written as given (quote a
+// string literal yourself: "'abc'"). On SQLite a type change across SQLAlchemy's type classes (integer,
+// string, numeric, date/time, ...) copies the data through CAST(old AS new type), as alembic does.
+struct ColumnChange {
+    std::optional<std::string> type;
+    std::optional<bool> nullable;
+    bool drop_default = false;
+    std::optional<std::string> set_default;
+    std::optional<std::string> new_name;
+};
+
+struct ForeignKeySpec {
+    std::string name;  // before shrinking
+    std::vector<std::string> columns;
+    std::string referred_table;
+    std::vector<std::string> referred_columns;
+    std::optional<std::string> on_delete;
+};
+
+// alembic's batch_alter_table: operations on one table, applied in the order given.
+class TableAlteration {
+public:
+    explicit TableAlteration(std::string table) : table_(std::move(table)) {}
+
+    TableAlteration& alter_column(std::string column, ColumnChange change);
+    TableAlteration& add_column(ColumnSpec column);
+    TableAlteration& drop_column(std::string column);
+    TableAlteration& drop_constraint(std::string name);  // primary key, unique, foreign key or check, by name
+    TableAlteration& create_primary_key(std::string name, std::vector<std::string> columns);
+    TableAlteration& create_unique(std::string name, std::vector<std::string> columns);
+    TableAlteration& create_foreign_key(ForeignKeySpec foreign_key);
+    TableAlteration& create_check(std::string name, std::string sqltext);
+    TableAlteration& create_index(std::string name, std::vector<std::string> columns, bool unique = false);
+    TableAlteration& drop_index(std::string name);
+
+    struct Operation;  // defined by the implementation
+    const std::string& table() const { return table_; }
+    const std::vector<Operation>& operations() const;
+
+private:
+    std::string table_;
+    std::vector<Operation> operations_;
+};
+
+struct TableAlteration::Operation {
+    enum class Kind {
+        alter_column, add_column, drop_column, drop_constraint, create_primary_key, create_unique,
+        create_foreign_key, create_check, create_index, drop_index,
+    };
+    Kind kind;
+    std::string name;                  // the column, constraint or index concerned
+    ColumnChange change;               // alter_column
+    ColumnSpec column;                 // add_column
+    std::vector<std::string> columns;  // key or index columns
+    ForeignKeySpec foreign_key;        // create_foreign_key
+    std::string sqltext;               // create_check
+    bool unique = false;               // create_index
+};
+
+inline const std::vector<TableAlteration::Operation>& TableAlteration::operations() const { return operations_; }
+
+// Applies `alteration` inside the running step's transaction.
+void apply(StepContext& context, const TableAlteration& alteration);
+
+// In-place operations (both dialects).
+void add_column(StepContext& context, std::string_view table, const ColumnSpec& column);
+void create_index(StepContext& context, std::string_view table, std::string_view name,
+                  const std::vector<std::string>& columns, bool unique = false);
+void drop_index(StepContext& context, std::string_view table, std::string_view name);
+// alembic's op.drop_column: ALTER TABLE ... DROP COLUMN on both dialects (SQLite >= 3.35 edits its stored DDL).
+void drop_column(StepContext& context, std::string_view table, std::string_view column);
+
+// alembic's op.create_table: columns, an unnamed primary key (PostgreSQL names it <table>_pkey), then named
+// constraints in the order they are added, as SQLAlchemy writes constraints in their creation order.
+class TableCreation {
+public:
+    explicit TableCreation(std::string table) : table_(std::move(table)) {}
+
+    TableCreation& add_column(ColumnSpec column);
+    TableCreation& primary_key(std::vector<std::string> columns);
+    TableCreation& foreign_key(ForeignKeySpec foreign_key);
+    TableCreation& unique(std::string name, std::vector<std::string> columns);
+    TableCreation& check(std::string name, std::string sqltext);
+
+    struct Constraint {
+        enum class Kind { foreign_key, unique, check };
+        Kind kind;
+        ForeignKeySpec foreign_key;        // foreign_key
+        std::string name;                  // unique, check (before shrinking)
+        std::vector<std::string> columns;  // unique
+        std::string sqltext;               // check
+    };
+    const std::string& table() const { return table_; }
+    const std::vector<ColumnSpec>& columns() const { return columns_; }
+    const std::vector<std::string>& primary_key_columns() const { return primary_key_; }
+    const std::vector<Constraint>& constraints() const { return constraints_; }
+
+private:
+    std::string table_;
+    std::vector<ColumnSpec> columns_;
+    std::vector<std::string> primary_key_;
+    std::vector<Constraint> constraints_;
+};
+
+// Creates the table inside the running step's transaction; the SQLite text is SQLAlchemy's, byte for byte.
+void create_table(StepContext& context, const TableCreation& table);
+
+}  // namespace butler_migrate::schema

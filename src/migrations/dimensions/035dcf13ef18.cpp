@@ -1,0 +1,76 @@
+// dimensions 035dcf13ef18: StaticDimensionRecordStorageManager 6.0.1 <-> 6.0.2.
+//
+// Implied dimension columns (the non-key foreign keys of dimension element tables, e.g. visit.physical_filter)
+// become NOT NULL; downgrade allows NULL again. Which columns those are comes from the dimension
+// configuration stored in butler_attributes: every element with an `implies` list, whose table exists, gets
+// its implied columns altered, where the implied element has a table too. SQLite re-creates each such
+// table, PostgreSQL alters the columns. Some registries were seen with NULL visit.physical_filter: those
+// must be replaced first, with the value of `--options null_filter_value=<value>`. Schema digests are not
+// updated on purpose (older code still validates the 6.0.1 digest).
+#include <fmt/format.h>
+
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/util/python_json.hpp"
+#include "butler_migrate/steps/schema_ops.hpp"
+#include "migrations/steps.hpp"
+
+namespace butler_migrate::migrations {
+
+namespace {
+
+constexpr const char* kManager = "lsst.daf.butler.registry.dimensions.static.StaticDimensionRecordStorageManager";
+constexpr const char* kDimensionsJsonKey = "config:dimensions.json";
+
+// Upstream logs these under a logger the butler command line does not show at INFO: debug level here.
+void log_debug(const StepContext& context, const std::string& message) {
+    log::debug("butler_migrate." + context.revision().id, message);
+}
+
+void replace_null_visit_filters(StepContext& context) {
+    Database& db = context.db();
+    const std::string visit = db.table("visit");
+    auto rows = db.query(fmt::format("SELECT count(*) FROM {} WHERE physical_filter IS NULL", visit));
+    if (rows.at(0).at(0).value_or("0") == "0") return;
+    auto replacement = context.option("null_filter_value");
+    if (!replacement) {
+        throw MigrationError(
+            "NULL values were found for visit.physical_filter. They need to be replaced with non-NULL values. "
+            "Please use `--options null_filter_value=<value>` command line option.");
+    }
+    db.execute(fmt::format("UPDATE {} SET physical_filter = ? WHERE physical_filter IS NULL", visit), {*replacement});
+}
+
+void set_implied_columns_nullable(StepContext& context, bool nullable, const char* manager_version) {
+    Database& db = context.db();
+    auto stored = context.attributes().get(kDimensionsJsonKey);
+    if (!stored) throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
+    const OrderedJson config = parse_json(*stored, kDimensionsJsonKey);
+    for (const auto& [element, element_config] : config.at("elements").items()) {
+        auto implied = element_config.find("implies");
+        if (implied == element_config.end() || implied->is_null()) continue;
+        if (!db.has_table(element)) continue;  // some elements have no table
+        schema::TableAlteration alteration(element);
+        for (const auto& other : *implied) {
+            const std::string other_element = other.get<std::string>();
+            if (!db.has_table(other_element)) continue;  // the referenced table must exist
+            log_debug(context, fmt::format("Add {} to column {}.{}", nullable ? "NULL" : "NOT NULL", element, other_element));
+            alteration.alter_column(other_element, schema::ColumnChange{std::nullopt, nullable, false, std::nullopt, std::nullopt});
+        }
+        schema::apply(context, alteration);
+    }
+    context.attributes().update_manager_version(kManager, manager_version);
+}
+
+}  // namespace
+
+void upgrade_035dcf13ef18(StepContext& context) {
+    replace_null_visit_filters(context);
+    set_implied_columns_nullable(context, false, "6.0.2");
+}
+
+void downgrade_035dcf13ef18(StepContext& context) {
+    set_implied_columns_nullable(context, true, "6.0.1");
+}
+
+}  // namespace butler_migrate::migrations

@@ -1,0 +1,351 @@
+// collections one-shot 8c57494cabcc: NameKeyCollectionManager 2.0.0 -> SynthIntKeyCollectionManager 2.0.0.
+//
+// Collections get a synthetic BIGINT key, collection.collection_id, numbered 1, 2, ... in table order
+// (PostgreSQL: nextval of collection_seq_collection_id in heap order; SQLite: rowid order). Every table that
+// held a collection name (run, dataset, collection_chain, collection_summary_*, dataset_calibs_*,
+// dataset_tags_*) gets the id instead; primary keys, foreign keys, unique constraints and fkidx/idx indexes
+// that used the name columns are re-created with the id columns, named by daf_butler's conventions.
+// PostgreSQL alters tables in place as upstream does; SQLite (which upstream refuses) re-creates each table.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/steps/schema_ops.hpp"
+#include "migrations/steps.hpp"
+
+namespace butler_migrate::migrations {
+
+namespace {
+
+constexpr const char* kModule = "lsst.daf.butler.registry.collections";
+const std::set<std::string> kStaticTables = {"dataset", "collection", "collection_chain", "run"};
+const std::vector<std::string> kDynamicPrefixes = {"collection_summary_", "dataset_calibs_", "dataset_tags_"};
+
+bool is_migrated_table(const std::string& table) {
+    if (kStaticTables.count(table)) return true;
+    return std::any_of(kDynamicPrefixes.begin(), kDynamicPrefixes.end(),
+                       [&](const std::string& prefix) { return table.rfind(prefix, 0) == 0; });
+}
+
+// Old column name -> new column name, per table (dynamic tables share one map).
+const std::map<std::string, std::string>& column_map(const std::string& table) {
+    static const std::map<std::string, std::map<std::string, std::string>> maps = {
+        {"collection", {{"name", "collection_id"}}},
+        {"collection_chain", {{"parent", "parent"}, {"child", "child"}}},
+        {"run", {{"name", "collection_id"}}},
+        {"dataset", {{"run_name", "run_id"}}},
+        {"", {{"collection_name", "collection_id"}}},
+    };
+    auto it = maps.find(table);
+    return it != maps.end() ? it->second : maps.at("");
+}
+
+// The columns with migrated names replaced; nullopt when none of them is migrated.
+std::optional<std::vector<std::string>> remap(const std::string& table, const std::vector<std::string>& columns) {
+    const auto& map = column_map(table);
+    bool touched = false;
+    std::vector<std::string> result;
+    for (const auto& column : columns) {
+        auto it = map.find(column);
+        touched = touched || it != map.end();
+        result.push_back(it != map.end() ? it->second : column);
+    }
+    if (!touched) return std::nullopt;
+    return result;
+}
+
+std::string joined(const std::vector<std::string>& columns) { return fmt::format("{}", fmt::join(columns, "_")); }
+
+// The tables to migrate in SQLAlchemy's dependency order: layers of tables whose referred tables are all in
+// earlier layers, each layer in name order (tables in a cycle come last, by name).
+std::vector<std::string> sorted_tables(Database& db, std::map<std::string, TableSchema>& reflected) {
+    std::vector<std::string> todo = db.table_names();
+    const std::set<std::string> all(todo.begin(), todo.end());
+    std::map<std::string, std::set<std::string>> depends;
+    for (const auto& name : todo) {
+        reflected[name] = db.reflect_table(name);
+        for (const auto& fk : reflected[name].foreign_keys) {
+            if (fk.referred_table != name && all.count(fk.referred_table)) depends[name].insert(fk.referred_table);
+        }
+    }
+    std::vector<std::string> order;
+    std::set<std::string> pending(todo.begin(), todo.end());
+    while (!todo.empty()) {
+        std::vector<std::string> layer;
+        for (const auto& name : todo) {
+            const auto& deps = depends[name];
+            if (std::none_of(deps.begin(), deps.end(), [&](const std::string& d) { return pending.count(d) > 0; })) {
+                layer.push_back(name);
+            }
+        }
+        if (layer.empty()) layer = todo;
+        for (const auto& name : layer) pending.erase(name);
+        order.insert(order.end(), layer.begin(), layer.end());
+        todo.erase(std::remove_if(todo.begin(), todo.end(), [&](const std::string& n) { return !pending.count(n); }),
+                   todo.end());
+    }
+    std::vector<std::string> result;
+    std::copy_if(order.begin(), order.end(), std::back_inserter(result), is_migrated_table);
+    return result;
+}
+
+// 1234567 -> "1_234_567", as Python's pprint with underscore_numbers writes it.
+std::string underscored(const std::string& digits) {
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += '_';
+        out += digits[i];
+    }
+    return out;
+}
+
+// upstream's log line of the table's sizes (PostgreSQL only).
+void report_size(StepContext& context, const std::string& message, const std::string& table) {
+    if (context.dialect() != Dialect::postgresql) return;
+    const auto& schema = context.db().schema();
+    std::string name = schema ? "quote_ident(?) || '.' || quote_ident(?)" : "quote_ident(?)";
+    SqlParams params = schema ? SqlParams{*schema, table} : SqlParams{table};
+    SqlParams all;
+    for (int i = 0; i < 3; ++i) all.insert(all.end(), params.begin(), params.end());
+    auto row = context.db().query(fmt::format("SELECT pg_table_size({0}), pg_indexes_size({0}), pg_total_relation_size({0})",
+                                              name), all)[0];
+    context.log_info(fmt::format("{} table size {}: table={}, indices={}, total={}", table, message,
+                                 underscored(row[0].value_or("")), underscored(row[1].value_or("")),
+                                 underscored(row[2].value_or(""))));
+}
+
+struct Plan {
+    std::vector<std::string> tables;
+    std::map<std::string, TableSchema> infos;
+    Dialect dialect;
+};
+
+void create_sequence_and_ids(StepContext& context) {
+    Database& db = context.db();
+    if (context.dialect() == Dialect::postgresql) {
+        std::string seq = db.table("collection_seq_collection_id");
+        context.log_info("Creating sequence for collection ID: collection_seq_collection_id");
+        db.execute(fmt::format("CREATE SEQUENCE {}", seq));
+        report_size(context, "before adding collection_id", "collection");
+        context.log_info("Adding column collection_id to table collection");
+        schema::add_column(context, "collection", {"collection_id", "BIGINT", true, std::nullopt});
+        report_size(context, "after adding collection_id", "collection");
+        context.log_info("Filling column collection.collection_id with IDs");
+        db.execute(fmt::format("UPDATE {} SET collection_id=nextval('{}')", db.table("collection"), seq));
+        report_size(context, "after filling collection_id", "collection");
+        context.log_info("Set NOT NULL on column collection.collection_id");
+        schema::apply(context, schema::TableAlteration("collection").alter_column("collection_id", {{}, false, false, {}, {}}));
+    } else {
+        context.log_info("Adding column collection_id to table collection");
+        schema::add_column(context, "collection", {"collection_id", "BIGINT", true, std::nullopt});
+        context.log_info("Filling column collection.collection_id with IDs");
+        // 1, 2, ... in rowid order, through a keyed temporary table so that large tables stay fast.
+        db.execute("CREATE TEMP TABLE collection_ids (row INTEGER PRIMARY KEY, id INTEGER NOT NULL)");
+        db.execute(fmt::format("INSERT INTO collection_ids SELECT rowid, row_number() OVER (ORDER BY rowid) FROM {}",
+                               db.table("collection")));
+        db.execute(fmt::format("UPDATE {0} SET collection_id=(SELECT id FROM collection_ids WHERE row = {0}.rowid)",
+                               db.table("collection")));
+        db.execute("DROP TABLE temp.collection_ids");
+    }
+}
+
+void add_id_column(StepContext& context, const std::string& table, const std::string& name_column,
+                   const std::string& id_column, const std::string& parent, const std::string& parent_id) {
+    Database& db = context.db();
+    context.log_info(fmt::format("Add column {} to table {}", id_column, table));
+    report_size(context, "before adding column", table);
+    schema::add_column(context, table, {id_column, "BIGINT", true, std::nullopt});
+    report_size(context, "after adding column", table);
+    context.log_info(fmt::format("Fill column {}.{} from {}.{}", table, id_column, parent, parent_id));
+    db.execute(fmt::format("UPDATE {0} SET {1}=(SELECT {2}.{3} FROM {2} WHERE {2}.name = {0}.{4})", db.table(table),
+                           Database::quote(id_column), db.table(parent), Database::quote(parent_id),
+                           Database::quote(name_column)));
+    report_size(context, "after filling column", table);
+    if (context.dialect() == Dialect::postgresql) {
+        context.log_info(fmt::format("Set NOT NULL on column {}.{}", table, id_column));
+        schema::apply(context, schema::TableAlteration(table).alter_column(id_column, {{}, false, false, {}, {}}));
+    }
+}
+
+// Adds to `alteration` the new keys, constraints and indexes of `table` (the PK only when `with_pk`).
+void add_new_keys(const Plan& plan, const std::string& table, schema::TableAlteration& alteration, bool with_pk) {
+    const TableSchema& info = plan.infos.at(table);
+    if (with_pk) {
+        if (auto columns = remap(table, info.primary_key.columns)) {
+            alteration.create_primary_key(table + "_pkey", *columns);
+        }
+    }
+    for (const auto& fk : info.foreign_keys) {
+        auto columns = remap(table, fk.columns);
+        if (!columns) continue;
+        auto referred = remap(fk.referred_table, fk.referred_columns);
+        if (!referred) throw MigrationError(fmt::format("foreign key of {} refers to unmigrated columns", table));
+        std::string name = fmt::format("fkey_{}_{}_{}_{}", table, fk.referred_table, joined(*referred), joined(*columns));
+        alteration.create_foreign_key({name, *columns, fk.referred_table, *referred, fk.on_delete});
+    }
+    for (const auto& unique : info.unique_constraints) {
+        if (auto columns = remap(table, unique.columns)) {
+            alteration.create_unique(schema::database_name(plan.dialect, fmt::format("{}_unq_{}", table, joined(*columns))),
+                                     *columns);
+        }
+    }
+    for (const auto& index : info.indexes) {
+        if (!index.name) continue;
+        bool fk_index = index.name->rfind(table + "_fkidx_", 0) == 0;
+        if (!fk_index && index.name->rfind(table + "_idx_", 0) != 0) continue;
+        auto columns = remap(table, index.columns);
+        if (!columns) continue;
+        std::string name = fmt::format("{}_{}_{}", table, fk_index ? "fkidx" : "idx", joined(*columns));
+        alteration.create_index(schema::database_name(plan.dialect, name), *columns);
+    }
+}
+
+// The name columns dropped from `table` and the id columns that replace them (new name, added column).
+std::vector<std::pair<std::string, std::string>> replaced_columns(const std::string& table) {
+    if (table == "collection") return {};
+    if (table == "collection_chain") return {{"parent", "parent_id"}, {"child", "child_id"}};
+    if (table == "run") return {{"name", "collection_id"}};
+    if (table == "dataset") return {{"run_name", "run_id"}};
+    return {{"collection_name", "collection_id"}};
+}
+
+std::string listed(const std::vector<std::string>& columns) { return fmt::format("['{}']", fmt::join(columns, "', '")); }
+
+void postgres_primary_key(StepContext& context, const Plan& plan, const std::string& table) {
+    auto columns = remap(table, plan.infos.at(table).primary_key.columns);
+    if (!columns) return;
+    report_size(context, "before adding PK", table);
+    schema::TableAlteration pk(table);
+    if (table == "collection") {
+        context.log_info("Dropping PK on table collection");
+        pk.drop_constraint("collection_pkey");
+    }
+    context.log_info(fmt::format("Add PK {}_pkey to table {} ({})", table, table, listed(*columns)));
+    pk.create_primary_key(table + "_pkey", *columns);
+    schema::apply(context, pk);
+    report_size(context, "after adding PK", table);
+}
+
+// Foreign keys, unique constraints and indexes of one table, one statement each, logged as upstream does.
+void postgres_keys(StepContext& context, const Plan& plan, const std::string& table) {
+    using Kind = schema::TableAlteration::Operation::Kind;
+    schema::TableAlteration all(table);
+    add_new_keys(plan, table, all, false);
+    const auto& ops = all.operations();
+    report_size(context, "before adding FKs", table);
+    for (const auto& op : ops) {
+        if (op.kind != Kind::create_foreign_key) continue;
+        const auto& fk = op.foreign_key;
+        context.log_info(fmt::format("Add FK {} to table {} {} -> {} {}", schema::database_name(plan.dialect, fk.name),
+                                     table, listed(fk.columns), fk.referred_table, listed(fk.referred_columns)));
+        schema::apply(context, schema::TableAlteration(table).create_foreign_key(fk));
+    }
+    report_size(context, "after adding FKs", table);
+    for (const auto& op : ops) {
+        if (op.kind != Kind::create_unique) continue;
+        report_size(context, "before adding unique key", table);
+        context.log_info(fmt::format("Add unique constraint {} to table {} {}", op.name, table, listed(op.columns)));
+        schema::apply(context, schema::TableAlteration(table).create_unique(op.name, op.columns));
+        report_size(context, "after adding unique key", table);
+    }
+    report_size(context, "before adding indices", table);
+    for (const auto& op : ops) {
+        if (op.kind != Kind::create_index) continue;
+        bool fk_index = op.name.rfind(table + "_fkidx_", 0) == 0;
+        context.log_info(fmt::format("Add {}index {} to table {} {}", fk_index ? "FK " : "", op.name, table, listed(op.columns)));
+        schema::create_index(context, table, op.name, op.columns);
+    }
+    report_size(context, "after adding indices", table);
+}
+
+void postgres_finish(StepContext& context, const Plan& plan, const std::vector<std::string>& dynamic) {
+    for (auto it = dynamic.rbegin(); it != dynamic.rend(); ++it) schema::drop_column(context, *it, "collection_name");
+    schema::drop_column(context, "collection_chain", "parent");
+    schema::apply(context, schema::TableAlteration("collection_chain").alter_column("parent_id", {{}, {}, false, {}, "parent"}));
+    schema::drop_column(context, "collection_chain", "child");
+    schema::apply(context, schema::TableAlteration("collection_chain").alter_column("child_id", {{}, {}, false, {}, "child"}));
+    schema::drop_column(context, "dataset", "run_name");
+    schema::drop_column(context, "run", "name");
+    std::vector<std::string> pk_order = {"collection", "run", "collection_chain"};
+    pk_order.insert(pk_order.end(), dynamic.begin(), dynamic.end());
+    for (const auto& table : pk_order) postgres_primary_key(context, plan, table);
+    for (const auto& table : plan.tables) postgres_keys(context, plan, table);
+}
+
+// SQLite: re-creations per table, referred tables first so that new foreign keys find their keys.
+void sqlite_finish(StepContext& context, const Plan& plan) {
+    for (const auto& table : plan.tables) {
+        const TableSchema& info = plan.infos.at(table);
+        schema::TableAlteration alteration(table);
+        for (const auto& index : info.indexes) {
+            if (index.name && remap(table, index.columns)) alteration.drop_index(*index.name);
+        }
+        // The new primary key replaces the old one before its name column goes (which would shrink it);
+        // collection_chain's new columns still have their temporary names here.
+        if (auto pk = remap(table, info.primary_key.columns)) {
+            for (auto& column : *pk) {
+                if (table == "collection_chain" && (column == "parent" || column == "child")) column += "_id";
+            }
+            alteration.create_primary_key(table + "_pkey", *pk);
+        }
+        if (table == "collection") {
+            alteration.alter_column("collection_id", {{}, false, false, {}, {}});
+        }
+        for (const auto& [old_column, new_column] : replaced_columns(table)) {
+            alteration.drop_column(old_column);
+            schema::ColumnChange change{{}, false, false, {}, {}};
+            if (table == "collection_chain") change.new_name = old_column;
+            alteration.alter_column(new_column, change);
+        }
+        schema::apply(context, alteration);
+        // The new keys in a second re-creation, where renamed columns are known by their new names.
+        schema::TableAlteration keys(table);
+        add_new_keys(plan, table, keys, false);
+        if (!keys.operations().empty()) schema::apply(context, keys);
+    }
+}
+
+void update_attributes(StepContext& context) {
+    context.log_info("Updating butler_attributes metadata");
+    ButlerAttributes& attributes = context.attributes();
+    attributes.remove(fmt::format("version:{}.nameKey.NameKeyCollectionManager", kModule));
+    attributes.update("config:registry.managers.collections", fmt::format("{}.synthIntKey.SynthIntKeyCollectionManager", kModule));
+    attributes.insert(fmt::format("version:{}.synthIntKey.SynthIntKeyCollectionManager", kModule), "2.0.0");
+}
+
+}  // namespace
+
+void upgrade_8c57494cabcc(StepContext& context) {
+    Database& db = context.db();
+    Plan plan;
+    plan.dialect = context.dialect();
+    std::map<std::string, TableSchema> all;
+    plan.tables = sorted_tables(db, all);
+    for (const auto& table : plan.tables) plan.infos[table] = all[table];
+    std::vector<std::string> dynamic;
+    std::copy_if(plan.tables.begin(), plan.tables.end(), std::back_inserter(dynamic),
+                 [](const std::string& t) { return !kStaticTables.count(t); });
+    if (plan.dialect == Dialect::postgresql) {
+        for (const auto& table : plan.tables) {
+            context.log_info("Locking table " + table);
+            db.execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", db.table(table)));
+        }
+    }
+    create_sequence_and_ids(context);
+    add_id_column(context, "run", "name", "collection_id", "collection", "collection_id");
+    add_id_column(context, "dataset", "run_name", "run_id", "run", "collection_id");
+    add_id_column(context, "collection_chain", "parent", "parent_id", "collection", "collection_id");
+    add_id_column(context, "collection_chain", "child", "child_id", "collection", "collection_id");
+    for (const auto& table : dynamic) add_id_column(context, table, "collection_name", "collection_id", "collection", "collection_id");
+    if (plan.dialect == Dialect::postgresql) {
+        postgres_finish(context, plan, dynamic);
+    } else {
+        sqlite_finish(context, plan);
+    }
+    update_attributes(context);
+}
+
+}  // namespace butler_migrate::migrations

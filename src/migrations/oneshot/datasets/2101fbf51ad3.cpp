@@ -1,0 +1,185 @@
+// One-shot datasets 2101fbf51ad3: ByDimensionsDatasetRecordStorageManager 1.0.0 (integer dataset ids) ->
+// ByDimensionsDatasetRecordStorageManagerUUID 1.0.0: every dataset id column becomes a UUID (CHAR(32) on SQLite),
+// with the keys, indexes and foreign keys that use it re-created under their old names.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/steps/schema_ops.hpp"
+#include "dataset_id_map.hpp"
+#include "schema_digest.hpp"
+#include "migrations/steps.hpp"
+
+namespace butler_migrate::migrations {
+
+namespace {
+
+constexpr std::string_view kManagerModule = "lsst.daf.butler.registry.datasets.byDimensions._manager";
+
+bool is_migrated_table(const std::string& name) {
+    return name == "dataset" || name == "dataset_location" || name == "dataset_location_trash" ||
+           name == "file_datastore_records" || name.rfind("dataset_calibs_", 0) == 0 ||
+           name.rfind("dataset_tags_", 0) == 0;
+}
+
+bool is_dynamic_table(const std::string& name) {
+    return name.rfind("dataset_calibs_", 0) == 0 || name.rfind("dataset_tags_", 0) == 0;
+}
+
+std::string id_column(const std::string& table) { return table == "dataset" ? "id" : "dataset_id"; }
+
+bool has(const std::vector<std::string>& columns, const std::string& column) {
+    return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+// A table and what of it uses the dataset id column.
+struct MigratedTable {
+    std::string name;
+    std::optional<PrimaryKeyInfo> primary_key;
+    std::vector<ForeignKeyInfo> foreign_keys;
+    std::vector<UniqueConstraintInfo> uniques;
+    std::vector<IndexInfo> indexes;
+};
+
+MigratedTable describe(const TableSchema& schema) {
+    const std::string id = id_column(schema.name);
+    MigratedTable t{schema.name, std::nullopt, {}, {}, {}};
+    if (has(schema.primary_key.columns, id)) t.primary_key = schema.primary_key;
+    for (const auto& fk : schema.foreign_keys)
+        if (has(fk.columns, id)) t.foreign_keys.push_back(fk);
+    for (const auto& u : schema.unique_constraints)
+        if (has(u.columns, id)) t.uniques.push_back(u);
+    for (const auto& i : schema.indexes)
+        if (has(i.columns, id)) t.indexes.push_back(i);
+    return t;
+}
+
+// The migrated tables by dependency level, as SQLAlchemy's sorted_tables gives them: every table that refers
+// to no other migrated table first, then those referring only to those, ...; by name within a level. (The
+// order decides where re-created tables end up in sqlite_master, so it shows in dumps.)
+std::vector<MigratedTable> tables_to_migrate(Database& db) {
+    std::map<std::string, TableSchema> tables;
+    for (const auto& name : db.table_names())
+        if (is_migrated_table(name)) tables.emplace(name, db.reflect_table(name));
+    std::map<std::string, int> level;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& [name, schema] : tables) {
+            int depth = 0;
+            for (const auto& fk : schema.foreign_keys) {
+                if (fk.referred_table == name || !tables.count(fk.referred_table)) continue;
+                depth = std::max(depth, level[fk.referred_table] + 1);
+            }
+            depth = std::min(depth, static_cast<int>(tables.size()));  // a cycle cannot run away
+            if (level[name] != depth) {
+                level[name] = depth;
+                changed = true;
+            }
+        }
+    }
+    std::vector<std::pair<int, std::string>> order;
+    for (const auto& [name, schema] : tables) order.emplace_back(level[name], name);
+    std::sort(order.begin(), order.end());
+    std::vector<MigratedTable> ordered;
+    for (const auto& [depth, name] : order) ordered.push_back(describe(tables.at(name)));
+    return ordered;
+}
+
+void add_uuid_column(StepContext& context, const std::string& table) {
+    const std::string column = id_column(table) + "_uuid";
+    schema::add_column(context, table, {column, dataset_ids::uuid_type(context.dialect()), true, std::nullopt});
+    if (table == "dataset" && context.dialect() == Dialect::postgresql) {
+        context.db().execute(fmt::format("COMMENT ON COLUMN {}.{} IS 'A unique field used as the primary key for "
+                                         "dataset.'",
+                                         context.db().table(table), Database::quote(column)));
+    }
+}
+
+void fill_uuid_column(Database& db, const std::string& table) {
+    const std::string id = id_column(table);
+    db.execute(fmt::format("UPDATE {t} SET {id}_uuid = (SELECT m.uuid FROM {map} m WHERE m.id = {t}.{id})",
+                           fmt::arg("t", db.table(table)), fmt::arg("id", id),
+                           fmt::arg("map", db.table(dataset_ids::kMapTable))));
+}
+
+// Drops everything that uses the id column, then the column (and the id sequence of dataset on PostgreSQL).
+void drop_id_column(StepContext& context, const MigratedTable& t) {
+    const std::string id = id_column(t.name);
+    schema::TableAlteration alteration(t.name);
+    for (const auto& index : t.indexes) alteration.drop_index(index.name.value_or(""));
+    for (const auto& unique : t.uniques) alteration.drop_constraint(unique.name.value_or(""));
+    for (const auto& fk : t.foreign_keys) alteration.drop_constraint(fk.name.value_or(""));
+    if (t.primary_key && t.primary_key->name) {
+        alteration.drop_constraint(*t.primary_key->name);
+    } else if (t.primary_key && context.dialect() == Dialect::sqlite && t.primary_key->columns.size() > 1) {
+        // An unnamed SQLite key cannot be dropped; upstream redefines it on the new column instead.
+        std::vector<std::string> columns = t.primary_key->columns;
+        for (auto& c : columns)
+            if (c == id) c += "_uuid";
+        alteration.create_primary_key(t.name + "_pkey", columns);
+    }
+    alteration.drop_column(id);
+    schema::apply(context, alteration);
+    if (t.name == "dataset" && context.dialect() == Dialect::postgresql) {
+        context.db().execute(fmt::format("DROP SEQUENCE {}", context.db().table("dataset_seq_id")));
+    }
+}
+
+void rename_uuid_column(StepContext& context, const std::string& table) {
+    schema::ColumnChange change;
+    change.new_name = id_column(table);
+    change.nullable = false;
+    schema::apply(context, schema::TableAlteration(table).alter_column(id_column(table) + "_uuid", change));
+}
+
+void recreate_keys(StepContext& context, const MigratedTable& t) {
+    schema::TableAlteration alteration(t.name);
+    if (t.primary_key) alteration.create_primary_key(t.primary_key->name.value_or(t.name + "_pkey"), t.primary_key->columns);
+    for (const auto& unique : t.uniques) alteration.create_unique(unique.name.value_or(""), unique.columns);
+    for (const auto& index : t.indexes) alteration.create_index(index.name.value_or(""), index.columns, index.unique);
+    for (const auto& fk : t.foreign_keys) {
+        std::optional<std::string> on_delete;
+        if (is_dynamic_table(t.name)) on_delete = "CASCADE";
+        alteration.create_foreign_key({fk.name.value_or(""), fk.columns, fk.referred_table, fk.referred_columns, on_delete});
+    }
+    if (!alteration.operations().empty()) schema::apply(context, alteration);
+}
+
+void update_attributes(StepContext& context) {
+    ButlerAttributes& attributes = context.attributes();
+    const std::string old_class = fmt::format("{}.ByDimensionsDatasetRecordStorageManager", kManagerModule);
+    const std::string new_class = old_class + "UUID";
+    attributes.remove("version:" + old_class);
+    attributes.remove("schema_digest:" + old_class);
+    attributes.update("config:registry.managers.datasets", new_class);
+    attributes.insert("version:" + new_class, "1.0.0");
+    Database& db = context.db();
+    attributes.insert("schema_digest:" + new_class, schema_digest(db, {"dataset", "dataset_type"}, {"id", "dataset_id"}));
+    // The bridge manager's tables changed too; its digest row (if one is still recorded) follows.
+    attributes.update("schema_digest:lsst.daf.butler.registry.bridge.monolithic.MonolithicDatastoreRegistryBridgeManager",
+                      schema_digest(db, {"dataset_location", "dataset_location_trash"}, {"dataset_id"}));
+}
+
+}  // namespace
+
+void upgrade_2101fbf51ad3(StepContext& context) {
+    Database& db = context.db();
+    const std::vector<MigratedTable> tables = tables_to_migrate(db);
+    if (tables.empty() || tables.front().name != "dataset") throw MigrationError("registry has no dataset table");
+    dataset_ids::build_id_map(context);
+    for (const auto& t : tables) add_uuid_column(context, t.name);
+    for (const auto& t : tables) fill_uuid_column(db, t.name);
+    for (auto it = tables.rbegin(); it != tables.rend(); ++it) drop_id_column(context, *it);
+    for (const auto& t : tables) rename_uuid_column(context, t.name);
+    for (const auto& t : tables) recreate_keys(context, t);
+    db.execute(fmt::format("DROP TABLE {}", db.table(dataset_ids::kMapTable)));
+    update_attributes(context);
+}
+
+}  // namespace butler_migrate::migrations
