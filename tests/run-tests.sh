@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: builds the project with its tests, starts a throw-away PostgreSQL server on
-# loopback, runs every CTest suite (unit, conformance, reliability, packaging; SQLite and PostgreSQL), scans
-# all output for the test passwords, runs the unit and conformance suites again under ASan/UBSan, runs each
-# fuzz target briefly, and stops the server.
+# The main test suites: builds the project with its tests, starts a throw-away PostgreSQL server on
+# loopback, runs every CTest suite (layers, unit, conformance, reliability, packaging; SQLite and
+# PostgreSQL), scans all output for the test passwords, and stops the server. About 10 minutes on 2 cores.
+# The sanitized rebuild and the fuzz run are tests/run-hardening.sh (CI runs it after this one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,16 +26,3 @@ export BUTLER_MIGRATE_TEST_OUTPUT_LOG="$PWD/$build_dir/test-output.log"
 rm -f "$BUTLER_MIGRATE_TEST_OUTPUT_LOG"
 ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --output-log "$build_dir/ctest.log" "$@"
 tests/scan-passwords.sh "$BUTLER_MIGRATE_TEST_OUTPUT_LOG" "$build_dir/ctest.log"
-
-# The unit and conformance suites again, built with AddressSanitizer and UndefinedBehaviorSanitizer (the
-# reliability and packaging tests only repeat what the plain build showed, at sanitizer speed).
-# BUTLER_MIGRATE_SANITIZED=0 skips this.
-if [ "${BUTLER_MIGRATE_SANITIZED:-1}" != 0 ]; then
-  BUILD_DIR=build/sanitize JOBS="$jobs" tests/run-sanitized.sh -E "reliability|packaging"
-fi
-
-# A short run of every fuzz target (clang, libFuzzer): BUTLER_MIGRATE_FUZZ_SECONDS per target, 0 skips it.
-fuzz_seconds=${BUTLER_MIGRATE_FUZZ_SECONDS:-15}
-if [ "$fuzz_seconds" != 0 ]; then
-  BUILD_DIR=build/fuzz JOBS="$jobs" tests/fuzz/run-fuzz.sh "$fuzz_seconds"
-fi
