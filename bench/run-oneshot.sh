@@ -19,39 +19,16 @@
 #   WORK_DIR    scratch folder (default: a new one under $TMPDIR, removed at the end)
 #   KEEP_LOGS   a folder that receives each butler-migrate run's stderr (progress lines)
 set -euo pipefail
-shopt -u patsub_replacement 2>/dev/null || true
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$here/lib.sh"
 sizes=("${@:-1000000}")
-runs=${RUNS:-3}
-backends=${BACKENDS:-"sqlite postgresql"}
 steps=${STEPS:-"8c57494cabcc 2101fbf51ad3"}
+bench_setup run-oneshot.sh oneshot bench-release
 with_floor=${FLOOR:-1}
-build=${BUILD_DIR:-$here/../build/bench-release}
-butler_migrate=${BUTLER_MIGRATE:-$build/butler-migrate}
-make_registry=${MAKE_REGISTRY:-$build/bench/make_registry}
-
-for tool in "$butler_migrate" "$make_registry"; do
-    [[ -x $tool ]] || { echo "run-oneshot.sh: $tool not found (set BUILD_DIR)" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "run-oneshot.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
-
-own_work=0
-if [[ -z ${WORK_DIR:-} ]]; then WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/butler-migrate-oneshot.XXXX"); own_work=1; fi
-work=$WORK_DIR
-pg_admin() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$(pg_url postgres)" -c "$1"; }
-pg_url() {
-    # shellcheck disable=SC2153  # set by the environment
-    echo "postgresql://$BUTLER_MIGRATE_TEST_PG_USER:$BUTLER_MIGRATE_TEST_PG_PASSWORD@$BUTLER_MIGRATE_TEST_PG_HOST:$BUTLER_MIGRATE_TEST_PG_PORT/$1"
-}
-cleanup() {
-    if [[ $backends == *postgresql* && -n ${BUTLER_MIGRATE_TEST_PG_HOST:-} ]]; then
-        pg_admin "DROP DATABASE IF EXISTS oneshot_run" >/dev/null 2>&1 || true
-        pg_admin "DROP DATABASE IF EXISTS oneshot_template" >/dev/null 2>&1 || true
-    fi
-    if ((own_work)); then rm -rf "$work"; fi
-}
-trap cleanup EXIT
+tool_word=butler-migrate
+error_lines=20
 
 tree_of() { [[ $1 == 8c57494cabcc ]] && echo collections/name_2.0.0_to_int_2.0.0 || echo datasets/int_1.0.0_to_uuid_1.0.0; }
 label_of() { [[ $1 == 8c57494cabcc ]] && echo "collections" || echo "datasets"; }
@@ -63,25 +40,10 @@ make_template() {
     if [[ $backend == sqlite ]]; then
         "$make_registry" sqlite "$work/template" --layout oneshot --datasets "$rows" --raw-id-map "$work/raw_ids.csv"
     else
-        pg_admin "DROP DATABASE IF EXISTS oneshot_template"
-        pg_admin "CREATE DATABASE oneshot_template"
-        "$make_registry" postgresql "$work/template" --layout oneshot --url "$(pg_url oneshot_template)" --schema bench \
+        fresh_template_db
+        "$make_registry" postgresql "$work/template" --layout oneshot --url "$(pg_url "$template_db")" --schema bench \
             --datasets "$rows" --raw-id-map "$work/raw_ids.csv"
     fi
-}
-
-# A fresh copy of the template in $work/run (SQLite file copy; PostgreSQL CREATE DATABASE ... TEMPLATE).
-fresh_registry() {
-    local backend=$1
-    rm -rf "$work/run" && mkdir -p "$work/run"
-    if [[ $backend == sqlite ]]; then
-        cp "$work/template/gen3.sqlite3" "$work/template/butler.yaml" "$work/run/"
-    else
-        pg_admin "DROP DATABASE IF EXISTS oneshot_run"
-        pg_admin "CREATE DATABASE oneshot_run TEMPLATE oneshot_template"
-        printf 'registry:\n  db: %s\n  namespace: bench\n' "$(pg_url oneshot_run)" >"$work/run/butler.yaml"
-    fi
-    sync
 }
 
 # The floor's SQL file with @RAW_ID_MAP@ replaced by the map's path.
@@ -91,63 +53,22 @@ floor_sql() {
     printf '%s\n' "${sql//@RAW_ID_MAP@/$work/raw_ids.csv}" >"$work/floor.sql"
 }
 
-# Runs a command under /usr/bin/time, which writes "seconds max_rss_kb" to $work/time.txt.
-measure() {
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || {
-        echo "run-oneshot.sh: failed: $*" >&2; tail -20 "$work/err.txt" >&2; exit 1
-    }
-}
-
 # The migration alone: no copy of a SQLite registry before writing (--no-backup, where the tool has it), since
 # the floor makes none; the copy's cost is a plain file copy of the registry (see README.md).
 no_backup=()
 if "$butler_migrate" upgrade --help 2>/dev/null | grep -q -- --no-backup; then no_backup=(--no-backup); fi
-run_tool() { measure "$butler_migrate" upgrade "${no_backup[@]}" --one-shot-tree "$(tree_of "$1")" "$work/run" "$1"; }
-run_floor() {
-    if [[ $1 == sqlite ]]; then
-        measure sqlite3 -bail "$work/run/gen3.sqlite3" ".read $work/floor.sql"
-    else
-        measure psql -X -q -v ON_ERROR_STOP=1 "$(pg_url oneshot_run)" -f "$work/floor.sql"
-    fi
-}
+run_tool() { measure "$butler_migrate" upgrade "${no_backup[@]}" --one-shot-tree "$(tree_of "$2")" "$work/run" "$2"; }
 
-median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-
-results=()
 for rows in "${sizes[@]}"; do
     for backend in $backends; do
         echo "== $backend: generating $rows datasets" >&2
         make_template "$backend" "$rows"
         for revision in $steps; do
             floor_sql "$backend" "$revision"
-            tool_times=() tool_rss=() floor_times=()
-            for ((i = 1; i <= runs; i++)); do
-                fresh_registry "$backend"
-                run_tool "$revision"
-                read -r seconds rss <"$work/time.txt"
-                tool_times+=("$seconds") tool_rss+=("$rss")
-                if [[ -n ${KEEP_LOGS:-} ]]; then
-                    mkdir -p "$KEEP_LOGS" && cp "$work/err.txt" "$KEEP_LOGS/$backend-$(label_of "$revision")-$rows-run$i.stderr"
-                fi
-                seconds=0
-                if ((with_floor)); then
-                    fresh_registry "$backend"
-                    run_floor "$backend" "$revision"
-                    read -r seconds _ <"$work/time.txt"
-                fi
-                floor_times+=("$seconds")
-                echo "   $revision run $i: butler-migrate ${tool_times[-1]} s (${tool_rss[-1]} KB), floor $seconds s" >&2
-            done
-            t=$(printf '%s\n' "${tool_times[@]}" | median)
-            f=$(printf '%s\n' "${floor_times[@]}" | median)
-            m=$(printf '%s\n' "${tool_rss[@]}" | sort -g | tail -1)
-            results+=("$(printf '%-10s  %-24s  %9s  %8.2f  %8.2f  %6.2f  %9.1f' "$backend" "$(label_of "$revision") $revision" \
-                "$rows" "$t" "$f" "$(awk -v a="$t" -v b="$f" 'BEGIN {print (b > 0 ? a / b : 0)}')" \
-                "$(awk -v k="$m" 'BEGIN {print k / 1024}')")")
+            time_runs "$backend" "$revision" "$backend-$(label_of "$revision")-$rows"
+            add_result 24 "$backend" "$(label_of "$revision") $revision" "$rows"
         done
     done
 done
 
-printf '%-10s  %-24s  %9s  %8s  %8s  %6s  %9s\n' backend step datasets "tool s" "floor s" ratio "peak MiB"
-printf '%s\n' "${results[@]}"
-echo "(median of $runs runs each; peak MiB = largest max RSS of the butler-migrate process)"
+print_table 24 step datasets
