@@ -6,7 +6,9 @@
 
 #include "butler_migrate/util/control_characters.hpp"
 #include "butler_migrate/util/errors.hpp"
-#include "butler_migrate/util/python_json.hpp"
+#include "butler_migrate/util/exit_status.hpp"
+#include "butler_migrate/util/utf8.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/core/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
@@ -23,45 +25,6 @@ struct SetNamespaceOptions {
     WriteOptions write;
 };
 
-// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
-bool is_valid_utf8(const std::string& text) {
-    for (size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        unsigned long code = length == 1 ? lead : lead & (0x7f >> length);
-        for (size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xc0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3f);
-        }
-        static const unsigned long kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < kMinimum[length] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-        i += length;
-    }
-    return true;
-}
-
-// The stored dimensions configuration with `ns` as its namespace; throws before anything is written when there
-// is none or it is not a JSON object.
-std::string dimensions_json_with_namespace(Database& db, const std::string& ns) {
-    auto stored = ButlerAttributes(db).get(kDimensionsJsonKey);
-    if (!stored) {
-        throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
-    }
-    auto json = parse_json(*stored, kDimensionsJsonKey);
-    if (!json.is_object()) throw MigrationError(fmt::format("{} is not a JSON object", kDimensionsJsonKey));
-    json["namespace"] = ns;  // replaced in place, or appended at the end like a Python dict
-    return python_json_dumps(json);
-}
-
-void store_dimensions_json(Database& db, const std::string& json) {
-    Transaction transaction(db);
-    ButlerAttributes(db).update(kDimensionsJsonKey, json);
-    // Upstream under SQLAlchemy 2 never commits this change; here it is committed.
-    transaction.commit();
-}
-
 int set_namespace(const SetNamespaceOptions& options, std::ostream& out) {
     bool show_only = options.ns.empty();
     // The JSON writer and reader only handle UTF-8; other bytes would leave a value nothing can read back.
@@ -73,16 +36,17 @@ int set_namespace(const SetNamespaceOptions& options, std::ostream& out) {
     if (show_only) {
         if (current) out << "Current dimensions namespace: " << *current << "\n";
         else out << "No namespace defined in dimensions configuration.\n";
-        return 0;
+        return to_int(ExitStatus::success);
     }
     if (current && !options.update) {
         throw MigrationError(
             fmt::format("Namespace is already defined ({}), use --update option to replace it.", hex_escaped_controls(*current)));
     }
-    const std::string updated = dimensions_json_with_namespace(*registry.db, options.ns);
+    ButlerAttributes attributes(*registry.db);
+    const std::string updated = dimensions_json_with_namespace(attributes, options.ns);  // throws before any write
     back_up_before_writing(registry, options.write);
     store_dimensions_json(*registry.db, updated);
-    return 0;
+    return to_int(ExitStatus::success);
 }
 
 }  // namespace

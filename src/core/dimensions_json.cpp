@@ -1,4 +1,4 @@
-// Read-edit-write of config:dimensions.json, and the Python dict/list operations the edits are written with.
+// Reading, editing and storing config:dimensions.json, and the Python dict/list operations the edits are written with.
 #include "butler_migrate/core/dimensions_json.hpp"
 
 #include <algorithm>
@@ -9,12 +9,34 @@
 
 namespace butler_migrate {
 
-void update_dimensions_json(ButlerAttributes& attributes, const std::function<void(OrderedJson&)>& edit) {
+std::string stored_dimensions_json(ButlerAttributes& attributes) {
     auto stored = attributes.get(kDimensionsJsonKey);
     if (!stored) throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
-    OrderedJson config = parse_json(*stored, kDimensionsJsonKey);
+    return *stored;
+}
+
+OrderedJson read_dimensions_json(ButlerAttributes& attributes) {
+    return parse_json(stored_dimensions_json(attributes), kDimensionsJsonKey);
+}
+
+void update_dimensions_json(ButlerAttributes& attributes, const std::function<void(OrderedJson&)>& edit) {
+    OrderedJson config = read_dimensions_json(attributes);
     edit(config);
     attributes.update(kDimensionsJsonKey, python_json_dumps(config));
+}
+
+std::string dimensions_json_with_namespace(ButlerAttributes& attributes, const std::string& ns) {
+    OrderedJson config = read_dimensions_json(attributes);
+    if (!config.is_object()) throw MigrationError(fmt::format("{} is not a JSON object", kDimensionsJsonKey));
+    config["namespace"] = ns;  // replaced in place, or appended at the end like a Python dict
+    return python_json_dumps(config);
+}
+
+void store_dimensions_json(Database& db, const std::string& json) {
+    Transaction transaction(db);
+    ButlerAttributes(db).update(kDimensionsJsonKey, json);
+    // Upstream under SQLAlchemy 2 never commits this change; here it is committed.
+    transaction.commit();
 }
 
 namespace pyjson {

@@ -81,7 +81,7 @@ void lock_sqlite(Database& db, std::chrono::milliseconds timeout) {
         db.execute("ROLLBACK");
     } catch (const DatabaseError& e) {
         db.execute("PRAGMA locking_mode = NORMAL");
-        if (std::string(e.what()).find("database is locked") == std::string::npos) throw;
+        if (!e.busy()) throw;  // told by SQLite's result code (SQLITE_BUSY/SQLITE_LOCKED), not by the message
         throw LockBusyError(fmt::format(
             "another process holds a lock on the SQLite registry and did not release it within {}; "
             "wait for it to finish or raise --lock-timeout",

@@ -42,6 +42,17 @@ std::string without_secret(std::string text, const std::optional<std::string>& s
     return text;
 }
 
+// PostgreSQL's lock_not_available: a lock wait ended by lock_timeout, or a NOWAIT lock that was taken.
+constexpr std::string_view kLockNotAvailable = "55P03";
+
+// The SQLSTATE of a failed statement (empty for other failures, such as a lost connection), and whether it says
+// the statement waited in vain for a lock another session holds.
+DatabaseError::Cause error_cause(const pqxx::pqxx_exception& e) {
+    const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e.base());
+    if (!sql) return {};
+    return {sql->sqlstate(), sql->sqlstate() == kLockNotAvailable};
+}
+
 // libpq reports server errors as "ERROR:  message\nLINE 1: ..."; the user gets the message.
 [[noreturn]] void throw_database_error(const pqxx::pqxx_exception& e) {
     std::string message = first_line(e.base().what());
@@ -52,9 +63,9 @@ std::string without_secret(std::string text, const std::optional<std::string>& s
     if (dynamic_cast<const pqxx::broken_connection*>(&e.base()) || message.find("not connected") != std::string::npos ||
         message.find("server closed the connection") != std::string::npos ||
         message.find("terminating connection") != std::string::npos) {
-        throw DatabaseError("Lost the connection to the PostgreSQL server: " + message);
+        throw DatabaseError("Lost the connection to the PostgreSQL server: " + message, error_cause(e));
     }
-    throw DatabaseError("PostgreSQL error: " + message);
+    throw DatabaseError("PostgreSQL error: " + message, error_cause(e));
 }
 
 template <typename F>

@@ -32,13 +32,22 @@ std::string check_sqlite_path(const DbUrl& url) {
     return path;
 }
 
+// Whether SQLite's result code says another connection holds a lock the statement needed (the primary code of
+// an extended one is its low byte: SQLITE_BUSY_TIMEOUT is SQLITE_BUSY). Codes below 0 come from SQLiteCpp itself.
+bool is_busy_code(int code) {
+    if (code < 0) return false;
+    const int primary = code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
 [[noreturn]] void throw_sqlite_error(const SQLite::Exception& e) {
+    const DatabaseError::Cause cause{"", is_busy_code(e.getErrorCode())};
     if (e.getErrorCode() == SQLITE_BUSY) {
         throw DatabaseError(fmt::format(
             "SQLite error: {} (another process, perhaps a migration, holds the registry locked; try again later)",
-            e.what()));
+            e.what()), cause);
     }
-    throw DatabaseError(fmt::format("SQLite error: {}", e.what()));
+    throw DatabaseError(fmt::format("SQLite error: {}", e.what()), cause);
 }
 
 void bind_params(SQLite::Statement& statement, const SqlParams& params) {

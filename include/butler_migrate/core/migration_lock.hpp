@@ -13,7 +13,9 @@ namespace butler_migrate {
 // with the busy timeout. Either way a killed holder's lock goes away with its connection.
 class MigrationLock {
 public:
-    // Waits up to `timeout` for the lock; throws LockBusyError when another process still holds it.
+    // Waits up to `timeout` for the lock; throws LockBusyError when another process still holds it (on SQLite
+    // told by the result code of the failed lock, DatabaseError::busy(), not by its message), and DatabaseError
+    // for any other failure of the database.
     MigrationLock(Database& db, std::chrono::milliseconds timeout);
     ~MigrationLock();
     MigrationLock(const MigrationLock&) = delete;

@@ -26,7 +26,7 @@ public:
     void insert(std::string_view name, std::string_view value);
     long long update(std::string_view name, std::string_view value);
     long long remove(std::string_view name);
-    // Sets "version:<klass>"; throws MigrationError when that row does not exist.
+    // Sets "version:<klass>"; throws MigrationError when that row does not exist or appears more than once.
     void update_manager_version(std::string_view klass, std::string_view version);
 
 private:
@@ -42,13 +42,17 @@ struct ManagerVersion {
 };
 
 // upstream Database.manager_versions(): managers in the order their rows were first seen.
-// `ns` stands in for a namespace missing from config:dimensions.json.
+// `ns` stands in for a namespace missing from config:dimensions.json. Throws DatabaseError "Not a Butler
+// registry: ..." when butler_attributes does not exist, MigrationError for a stored configuration that cannot
+// be read (not JSON, no usable "namespace" or "version").
 std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<std::string>& ns);
 
-// Namespace stored in config:dimensions.json; nullopt when the row or the key is missing.
+// Namespace stored in config:dimensions.json; nullopt when the row or the key is missing. Throws as
+// manager_versions does for a missing butler_attributes table or a value that is not JSON.
 std::optional<std::string> dimensions_namespace(Database& db);
 
-// The --namespace precondition of stamp, show-current, upgrade and downgrade: throws MigrationError when
+// The --namespace precondition of stamp, show-current, upgrade and downgrade: throws UsageError "The
+// `--namespace` option is required when namespace is missing from stored dimensions configuration" when
 // neither the stored dimensions configuration nor `ns_option` gives a namespace.
 void require_dimensions_namespace(Database& db, const std::optional<std::string>& ns_option);
 

@@ -40,7 +40,21 @@ public:
 class DatabaseError : public Error {
 public:
     using Error::Error;
+    // What the backend's own error code says about a failed statement, told apart by the code, never by the
+    // message text: PostgreSQL's SQLSTATE (empty on SQLite and when unknown), and whether the statement failed
+    // because another connection holds a lock it needed (SQLite SQLITE_BUSY or SQLITE_LOCKED, PostgreSQL
+    // lock_not_available 55P03: lock_timeout or NOWAIT).
+    struct Cause {
+        std::string sqlstate;
+        bool busy = false;
+    };
+    DatabaseError(const std::string& message, Cause cause) : Error(message), cause_(std::move(cause)) {}
     ExitStatus exit_status() const override { return ExitStatus::database_error; }
+    const std::string& sqlstate() const { return cause_.sqlstate; }
+    bool busy() const { return cause_.busy; }
+
+private:
+    Cause cause_;
 };
 
 // A revision cannot be found or resolved, or the recorded revisions are inconsistent.

@@ -16,8 +16,10 @@
 
 #include "butler_migrate/steps/dimension_universe.hpp"
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/observing_day.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
+#include "butler_migrate/steps/table_locks.hpp"
 #include "migrations/steps.hpp"
 
 namespace butler_migrate::migrations {
@@ -40,19 +42,19 @@ schema::ColumnChange not_null() {
     return change;
 }
 
+// Logged once, in upstream's words, rather than as "Locking table exposure".
 void lock_exposure_table(StepContext& context) {
-    if (context.dialect() == Dialect::sqlite) return;  // no table locks in SQLite
+    if (context.dialect() == Dialect::sqlite) return;  // no table locks in SQLite, and nothing to log
     context.log_info("Locking exposure table");
-    context.db().execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", context.db().table("exposure")));
+    lock_tables_exclusive(context, {"exposure"}, TableLockLog::silent);
 }
 
 void validate_initial_dimension_universe(StepContext& context) {
     if (context.option(kAllowMismatchOption) == std::optional<std::string>("1")) return;
     context.log_info("Checking that this is an unmodified daf_butler universe 5 repo");
-    auto stored = context.attributes().get(kDimensionsJsonKey);
-    if (!stored) throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
+    const std::string stored = stored_dimensions_json(context.attributes());
     try {
-        validate_dimensions_json(*stored, 5, context.option(kUniverseDirOption));
+        validate_dimensions_json(stored, 5, context.option(kUniverseDirOption));
     } catch (const DimensionUniverseMismatch& e) {
         throw DimensionUniverseMismatch(e.what(), fmt::format("{}\n{}", e.details(), kBypassNote));
     }

@@ -15,6 +15,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
+#include "butler_migrate/steps/table_locks.hpp"
 #include "migrations/steps.hpp"
 
 namespace butler_migrate::migrations {
@@ -52,14 +53,12 @@ std::vector<TableColumn> columns_to_migrate(Database& db) {
     return result;
 }
 
-// Locks everything in advance (PostgreSQL; SQLite has no LOCK TABLE). Upstream writes the names unquoted; here they
-// are quoted, so a schema name can never be read as SQL (tests/unit/test_hostile_namespace.cpp).
+// Locks everything in advance (PostgreSQL; SQLite has no LOCK TABLE), logging each table. Upstream writes the names
+// unquoted; here they are quoted, so a schema name can never be read as SQL (tests/unit/test_hostile_namespace.cpp).
 void lock_tables(StepContext& context, const std::vector<TableColumn>& table_columns) {
-    if (context.dialect() == Dialect::sqlite) return;
-    for (const auto& [table, column] : table_columns) {
-        context.log_info(fmt::format("Locking table {}", table));
-        context.db().execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", context.db().table(table)));
-    }
+    std::vector<std::string> tables;
+    for (const auto& [table, column] : table_columns) tables.push_back(table);
+    lock_tables_exclusive(context, tables, TableLockLog::each_table);
 }
 
 void update_dimensions_config(StepContext& context, int old_version, int new_version, int size) {

@@ -11,6 +11,7 @@
 
 #include "butler_migrate/steps/dimension_universe.hpp"
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
 #include "migrations/steps.hpp"
 
@@ -32,9 +33,7 @@ void require_online(StepContext& context) {
 
 void validate_universe(StepContext& context, int version) {
     context.log_info(fmt::format("Checking that this is an unmodified daf_butler universe {} repo", version));
-    auto stored = context.attributes().get(kDimensionsJsonKey);
-    if (!stored) throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
-    validate_dimensions_json(*stored, version, context.option(kUniverseDirOption));
+    validate_dimensions_json(stored_dimensions_json(context.attributes()), version, context.option(kUniverseDirOption));
 }
 
 void replace_universe(StepContext& context, int version) {

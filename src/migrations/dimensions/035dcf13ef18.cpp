@@ -12,6 +12,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/util/log.hpp"
 #include "butler_migrate/util/python_json.hpp"
+#include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
 #include "migrations/steps.hpp"
 
@@ -20,7 +21,6 @@ namespace butler_migrate::migrations {
 namespace {
 
 constexpr const char* kManager = "lsst.daf.butler.registry.dimensions.static.StaticDimensionRecordStorageManager";
-constexpr const char* kDimensionsJsonKey = "config:dimensions.json";
 
 // Upstream logs these under a logger the butler command line does not show at INFO: debug level here.
 void log_debug(const StepContext& context, const std::string& message) {
@@ -43,9 +43,7 @@ void replace_null_visit_filters(StepContext& context) {
 
 void set_implied_columns_nullable(StepContext& context, bool nullable, const char* manager_version) {
     Database& db = context.db();
-    auto stored = context.attributes().get(kDimensionsJsonKey);
-    if (!stored) throw MigrationError(fmt::format("Key {} does not exist in attributes table", kDimensionsJsonKey));
-    const OrderedJson config = parse_json(*stored, kDimensionsJsonKey);
+    const OrderedJson config = read_dimensions_json(context.attributes());
     for (const auto& [element, element_config] : config.at("elements").items()) {
         auto implied = element_config.find("implies");
         if (implied == element_config.end() || implied->is_null()) continue;

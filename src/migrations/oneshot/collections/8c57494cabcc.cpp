@@ -14,6 +14,7 @@
 
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
+#include "butler_migrate/steps/table_locks.hpp"
 #include "migrations/steps.hpp"
 
 namespace butler_migrate::migrations {
@@ -328,12 +329,7 @@ void upgrade_8c57494cabcc(StepContext& context) {
     std::vector<std::string> dynamic;
     std::copy_if(plan.tables.begin(), plan.tables.end(), std::back_inserter(dynamic),
                  [](const std::string& t) { return !kStaticTables.count(t); });
-    if (plan.dialect == Dialect::postgresql) {
-        for (const auto& table : plan.tables) {
-            context.log_info("Locking table " + table);
-            db.execute(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", db.table(table)));
-        }
-    }
+    lock_tables_exclusive(context, plan.tables, TableLockLog::each_table);  // PostgreSQL only
     create_sequence_and_ids(context);
     add_id_column(context, "run", "name", "collection_id", "collection", "collection_id");
     add_id_column(context, "dataset", "run_name", "run_id", "run", "collection_id");

@@ -1,0 +1,45 @@
+// What `stamp` records in alembic_version: the revision of each manager butler_attributes names (or of one
+// named manager), which of those no migration knows, and whether the table is emptied first.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "butler_migrate/db/database.hpp"
+#include "butler_migrate/core/registry.hpp"
+#include "butler_migrate/core/revision_graph.hpp"
+
+namespace butler_migrate {
+
+// One manager to stamp and the revision its recorded version maps to.
+struct StampEntry {
+    std::string manager;   // "datasets", "dimensions-config", ...
+    std::string revision;
+    bool known = true;     // false: the version is newer than every migration (its revision is in no tree)
+};
+
+struct StampPlan {
+    std::vector<StampEntry> entries;  // every manager to stamp, in the order of manager_versions
+    bool purge = false;               // empty alembic_version once, before the first revision is recorded
+
+    // The revisions to record: those of the known entries, in order.
+    std::vector<std::string> revisions_to_write() const;
+    // One line to report (as a warning) for each entry that is not known, in order.
+    std::vector<std::string> unstamped_warnings() const;
+};
+
+// The plan of `stamp [--purge] [MANAGER]`. `recorded` is manager_versions() of the registry. With `manager`,
+// only that manager is stamped; a manager not in `recorded` gets the root of its tree, rev_id({manager}), which
+// must be a base of `graph` (else UsageError "Unknown manager name <manager> (not in the database or
+// migrations)"). Upstream stamps the managers in order and fails at the first version with no revision
+// (dimension universe 8, say), leaving the ones before stamped; here every known manager is stamped and each
+// unknown one reported.
+StampPlan plan_stamp(const std::vector<ManagerVersion>& recorded, const RevisionGraph& graph,
+                     const std::optional<std::string>& manager, bool purge);
+
+// Carries `plan` out: empties alembic_version when it says so (once; upstream purges before each manager, so
+// only the last survives), then records each revision to write with stamp_revision, each in its own transaction.
+void apply_stamp_plan(Database& db, const RevisionGraph& graph, const StampPlan& plan);
+
+}  // namespace butler_migrate
