@@ -7,16 +7,18 @@
 set(BUTLER_MIGRATE_PACKAGE_MAINTAINER "butler-migrate developers <butler-migrate@example.org>"
   CACHE STRING "Maintainer field of the .deb package (Name <email>)")
 
-# --- Man page: docs/man/butler-migrate.1 -> <mandir>/man1, with the version filled in, and gzipped
-# (-9n: reproducible) when gzip exists. Generated at install time, so `cmake --install` never installs a
-# stale or missing file.
+# --- Man page: <build>/generated-docs/butler-migrate.1 (made from docs/man/butler-migrate.1.in by the
+# butler_migrate_generated_docs target of the top-level CMakeLists.txt) -> <mandir>/man1, gzipped (-9n:
+# reproducible) when gzip exists. Compressed at install time, so `cmake --install` never installs a stale file.
 find_program(BUTLER_MIGRATE_GZIP gzip)
 mark_as_advanced(BUTLER_MIGRATE_GZIP)
-set(_bm_man_source "${PROJECT_SOURCE_DIR}/docs/man/butler-migrate.1")
+set(_bm_man_source "${BUTLER_MIGRATE_GENERATED_DOCS_DIR}/butler-migrate.1")
 set(_bm_man_page "${PROJECT_BINARY_DIR}/packaging/butler-migrate.1")
 install(CODE "
+  if(NOT EXISTS \"${_bm_man_source}\")
+    message(FATAL_ERROR \"${_bm_man_source} is missing: build the project (target butler_migrate_generated_docs) first\")
+  endif()
   file(READ \"${_bm_man_source}\" _bm_man_text)
-  string(REPLACE \"@BUTLER_MIGRATE_VERSION@\" \"${PROJECT_VERSION}\" _bm_man_text \"\${_bm_man_text}\")
   file(WRITE \"${_bm_man_page}\" \"\${_bm_man_text}\")
   set(_bm_man_file \"${_bm_man_page}\")
   set(_bm_gzip \"${BUTLER_MIGRATE_GZIP}\")
@@ -35,10 +37,11 @@ install(CODE "
        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ FILES \"\${_bm_man_file}\")
 ")
 
-# --- Shell completions, in the folders bash-completion and Debian's zsh load them from.
-install(FILES "${PROJECT_SOURCE_DIR}/docs/completions/butler-migrate.bash"
+# --- Shell completions (generated like the man page), in the folders bash-completion and Debian's zsh load
+# them from.
+install(FILES "${BUTLER_MIGRATE_GENERATED_DOCS_DIR}/butler-migrate.bash"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME butler-migrate)
-install(FILES "${PROJECT_SOURCE_DIR}/docs/completions/_butler-migrate"
+install(FILES "${BUTLER_MIGRATE_GENERATED_DOCS_DIR}/_butler-migrate"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions")
 
 # --- Documentation: <docdir> is share/doc/butler-migrate, with the pages the user guide links to.

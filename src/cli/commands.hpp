@@ -1,4 +1,4 @@
-// The subcommands: each file src/cli/<subcommand>.cpp defines one setup function listed here.
+// What a subcommand file src/cli/<subcommand>.cpp provides: a setup function, listed in the subcommand table.
 #pragma once
 
 #include <functional>
@@ -9,18 +9,11 @@ class App;
 
 namespace butler_migrate::cli {
 
-// Runs a parsed subcommand and returns the process exit status.
+// Runs a parsed subcommand and returns the process exit status (an ExitStatus, as to_int gives it).
 using CommandRun = std::function<int()>;
 
-// Each adds its options and arguments to `command` and sets `run`.
-void setup_stamp(CLI::App& command, CommandRun& run);
-void setup_show_current(CLI::App& command, CommandRun& run);
-void setup_show_history(CLI::App& command, CommandRun& run);
-void setup_show_trees(CLI::App& command, CommandRun& run);
-void setup_upgrade(CLI::App& command, CommandRun& run);
-void setup_downgrade(CLI::App& command, CommandRun& run);
-void setup_set_namespace(CLI::App& command, CommandRun& run);
-void setup_dump_schema(CLI::App& command, CommandRun& run);
-void setup_status(CLI::App& command, CommandRun& run);
+// Adds a subcommand's options and arguments to `command` and sets `run`. Each subcommand file defines one,
+// `void setup_<name>(CLI::App& command, CommandRun& run)`; src/cli/subcommand_table.cpp lists them, once.
+using CommandSetup = void (*)(CLI::App& command, CommandRun& run);
 
 }  // namespace butler_migrate::cli

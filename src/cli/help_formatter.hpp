@@ -1,41 +1,19 @@
-// Help pages laid out like Python click's (usage line, wrapped paragraphs, "Options:"/"Commands:" lists, epilog).
+// Help pages of a CLI11 App laid out like Python click's: the CLI11 formatter and the App it reads.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <string>
-#include <utility>
-#include <vector>
+
+#include "cli/help_page.hpp"
+#include "cli/help_wrapping.hpp"
 
 namespace butler_migrate::cli {
-
-// Wraps `text` to `width` columns (indents included) like click's wrap_text, which wraps like Python's
-// textwrap (breaks at spaces and after hyphens inside words, cuts words longer than a line). With
-// `preserve_paragraphs`, paragraphs separated by empty lines are wrapped separately, keeping the indent of
-// their first line; a paragraph whose first line is "\b" is kept as written.
-std::string click_wrap_text(const std::string& text, int width, const std::string& initial_indent = "",
-                            const std::string& subsequent_indent = "", bool preserve_paragraphs = false);
 
 // click's help width: min(terminal columns, 80) - 2, at least 50. The columns come from $COLUMNS, else the
 // terminal on stdout, else 80 (so 78 when the output is not a terminal).
 int click_help_width();
-
-// One line of a definition list: the term (e.g. "--mig-path PATH") and its help text.
-using HelpRow = std::pair<std::string, std::string>;
-
-// The contents of one help page, independent of CLI11.
-struct HelpPage {
-    std::string command_path;  // e.g. "butler-migrate show-current"
-    std::string usage_args;    // e.g. "[OPTIONS] REPO"
-    std::string help_text;     // paragraphs separated by empty lines
-    std::vector<HelpRow> options;
-    std::vector<HelpRow> commands;
-    std::string epilog;
-};
-
-// Lays `page` out as click does (Command.format_help with a HelpFormatter of `width`); ends with "\n".
-std::string render_help_page(const HelpPage& page, int width);
 
 // Where the formatter takes the texts of a subcommand from. An empty result (or no function) means: use the
 // CLI11 description (its first paragraph for the summary).

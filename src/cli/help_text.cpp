@@ -1,5 +1,12 @@
-// The table of subcommand help texts shown by `--help` (the wording operators know from `butler migrate`).
+// The long help of each subcommand shown by `<subcommand> --help` (the wording operators know from `butler migrate`).
 #include "cli/help_text.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+#include "butler_migrate/util/exit_status.hpp"
+#include "cli/subcommand_table.hpp"
 
 namespace butler_migrate::cli {
 
@@ -13,54 +20,54 @@ const char* const kRevisionParagraph =
 const char* const kTreeNameParagraph =
     "TREE_NAME is the revision tree name, usually it is the name of a registry manager type (e.g. 'datasets').";
 
+// The exit statuses of `status`, kept as written ("\b"), their numbers from the named statuses.
+std::string status_exit_paragraph() {
+    const std::pair<ExitStatus, const char*> outcomes[] = {
+        {ExitStatus::success, "every tree is at its head"},
+        {ExitStatus::upgrades_pending, "upgrades pending (some tree is not at its head)"},
+        {ExitStatus::not_stamped, "not stamped (alembic_version is missing or empty)"},
+        {ExitStatus::revision_error, "alembic_version and butler_attributes are inconsistent"},
+        {ExitStatus::database_error, "the database cannot be opened or read"},
+        {ExitStatus::config_error, "the repository configuration cannot be used"},
+    };
+    std::string text = "\b\nExit status:";
+    for (const auto& [status, meaning] : outcomes) text += fmt::format("\n  {}  {}", to_int(status), meaning);
+    return text;
+}
+
 }  // namespace
 
 const std::vector<CommandHelp>& command_help_table() {
     static const std::vector<CommandHelp> table = {
         {"downgrade",
-         "Downgrade schema to a specified revision.",
          {"Downgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},
         {"dump-schema",
-         "Dump schema of the database tables.",
          {"Dump database schema in human-readable format.", kRepoParagraph,
           "TABLE specify multiple optional table names to dump, by default all tables are dumped."}},
         {"set-namespace",
-         "Add namespace attribute to the stored dimensions configuration.",
          {"Add or update namespace attribute to dimensions.json.", kRepoParagraph,
           "NAMESPACE to add or replace in the stored dimensions configuration. If namespace is not specified "
           "then existing namespace is printed."}},
         {"show-current",
-         "Display current revisions for a database.",
          {"Display current revisions from either alembic_version or butler_attributes tables.", kRepoParagraph}},
         {"show-history",
-         "Show revision history.",
          {"Display revision history for a tree.", kTreeNameParagraph}},
         {"show-trees",
-         "Print a list of known revision trees.",
          {"Print a list of known revision trees (manager types)."}},
         {"stamp",
-         "Stamp revision table with current registry versions.",
          {"Stamp Alembic revision table (alembic_version) with current manager versions from butler_attributes.",
           kRepoParagraph,
           "MANAGER is a name of the manager for which to stamp the revision, if missing then all managers "
           "already defined in butler_attributes are stamped. To stamp initial revision for a manager not in "
           "butler_attributes, provide its name explicitly."}},
         {"status",
-         "Report whether every revision tree is at its head.",
          {"Report, for each revision tree the database is on, its current revision, its head and the upgrade "
           "steps still pending; the exit status tells a script the outcome.",
           kRepoParagraph,
-          "\b\nExit status:\n"
-          "  0  every tree is at its head\n"
-          "  7  upgrades pending (some tree is not at its head)\n"
-          "  8  not stamped (alembic_version is missing or empty)\n"
-          "  5  alembic_version and butler_attributes are inconsistent\n"
-          "  4  the database cannot be opened or read\n"
-          "  3  the repository configuration cannot be used",
+          status_exit_paragraph(),
           "The same check is available as `show-current --check`; `--format json` is described in "
           "docs/json-output.md."}},
         {"upgrade",
-         "Upgrade schema to a specified revision.",
          {"Upgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},
     };
     return table;
@@ -77,7 +84,7 @@ std::string long_help(const std::string& name) {
     const CommandHelp* entry = find_command_help(name);
     if (entry == nullptr) return {};
     std::string text;
-    for (const char* paragraph : entry->paragraphs) {
+    for (const std::string& paragraph : entry->paragraphs) {
         if (!text.empty()) text += "\n\n";
         text += paragraph;
     }
@@ -85,7 +92,7 @@ std::string long_help(const std::string& name) {
 }
 
 std::string command_summary(const std::string& name) {
-    const CommandHelp* entry = find_command_help(name);
+    const Subcommand* entry = find_subcommand(name);
     return entry == nullptr ? std::string() : std::string(entry->summary);
 }
 

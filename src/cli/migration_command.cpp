@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/config_change_text.hpp"
@@ -99,17 +100,17 @@ int MigrationSession::run(const MigrationOptions& step_options, std::ostream& ou
     Database& db = *registry_.db;
     if (options_.sql) {
         write_steps_sql(db.dialect(), db.schema(), graph_, current, steps, step_options, out);
-        return 0;
+        return to_int(ExitStatus::success);
     }
     const bool show_plan = options_.dry_run || to_heads(options_, direction_);
     if (show_plan) print_plan(steps, direction_, out);
     if (options_.dry_run) {
         check_steps_available(steps);
         if (!steps.empty()) out << "Dry run: nothing was changed.\n";
-        return 0;
+        return to_int(ExitStatus::success);
     }
     run_online(steps, show_plan, step_options, out);
-    return 0;
+    return to_int(ExitStatus::success);
 }
 
 void MigrationSession::run_online(const std::vector<PlannedStep>& steps, bool show_progress,

@@ -1,5 +1,6 @@
 // `show-current`: the revisions recorded in alembic_version, or the manager versions in butler_attributes.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <iostream>
@@ -7,6 +8,8 @@
 #include <tuple>
 
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/exit_status.hpp"
+#include "butler_migrate/util/log.hpp"
 #include "butler_migrate/core/registry.hpp"
 #include "butler_migrate/core/repository_status.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
@@ -98,14 +101,14 @@ Json current_json(Database& db, const OpenedRegistry& registry, const ShowCurren
     return document;
 }
 
-// --check: the exit status of the registry's state, with a one-line hint on stderr when it is not 0. An
+// --check: the exit status of the registry's state, with a one-line hint on stderr unless it is success. An
 // inconsistency fails the command as without --check.
 int check_result(const RepositoryStatus& status) {
     if (status.state == RepositoryState::inconsistent) throw RevisionError(status.inconsistency);
     if (status.state == RepositoryState::not_stamped) {
-        std::cerr << "butler-migrate: alembic_version is missing or empty (not stamped)\n";
+        log::write_plain("butler-migrate: alembic_version is missing or empty (not stamped)");
     } else if (status.state == RepositoryState::upgrades_pending) {
-        std::cerr << "butler-migrate: upgrades pending (see `butler-migrate status`)\n";
+        log::write_plain("butler-migrate: upgrades pending (see `butler-migrate status`)");
     }
     return to_int(exit_status_of(status.state));
 }
@@ -128,7 +131,7 @@ int show_current(const ShowCurrentOptions& options, std::ostream& out) {
     // The listing is printed first; an inconsistency then fails the command.
     if (options.check) return check_result(status ? *status : repository_status(db, compiled_catalogue(), options.ns));
     if (!alembic_revisions(db).empty()) validate_revisions(db, options.ns, graph.bases());
-    return 0;
+    return to_int(ExitStatus::success);
 }
 
 }  // namespace
@@ -145,7 +148,10 @@ void setup_show_current(CLI::App& command, CommandRun& run) {
     add_mig_path_option(command, options->mig_path);
     // Additions of this port (docs/exit-codes.md, docs/json-output.md).
     command.add_flag("--check", options->check,
-                     "Exit with the status of `status`: 0 at head, 7 upgrades pending, 8 not stamped, 5 inconsistent.");
+                     fmt::format("Exit with the status of `status`: {} at head, {} upgrades pending, {} not stamped, {} "
+                                 "inconsistent.",
+                                 to_int(ExitStatus::success), to_int(ExitStatus::upgrades_pending),
+                                 to_int(ExitStatus::not_stamped), to_int(ExitStatus::revision_error)));
     add_format_option(command, options->format);
     add_repo_argument(command, options->repo);
     run = [options] { return show_current(*options, std::cout); };

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/revision_graph.hpp"
@@ -99,7 +100,7 @@ Json history_json(const std::vector<RevisionGraph>& graphs) {
 int show_history(const ShowHistoryOptions& options, std::ostream& out) {
     if (options.format == OutputFormat::json) {
         print_json(out, history_json(selected_graphs(options)));
-        return 0;
+        return to_int(ExitStatus::success);
     }
     const std::string folder = migrations_folder(options.mig_path);
     for (const RevisionGraph& graph : selected_graphs(options)) {
@@ -111,7 +112,7 @@ int show_history(const ShowHistoryOptions& options, std::ostream& out) {
             }
         }
     }
-    return 0;
+    return to_int(ExitStatus::success);
 }
 
 }  // namespace

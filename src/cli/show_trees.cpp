@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
 #include "butler_migrate/core/revision_graph.hpp"
 #include "cli/commands.hpp"
@@ -87,7 +88,7 @@ int show_trees(const ShowTreesOptions& options, std::ostream& out) {
     } else {
         show_regular_trees(options, out);
     }
-    return 0;
+    return to_int(ExitStatus::success);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/util/log.hpp"
 #include "butler_migrate/db/registry_backup.hpp"
 
@@ -16,8 +17,9 @@ constexpr std::string_view kLogger = "butler_migrate.backup";
 void add_write_options(CLI::App& command, WriteOptions& options) {
     command
         .add_option("--lock-timeout", options.lock_timeout_seconds,
-                    "Seconds to wait for another migration of the same registry to finish before giving up "
-                    "(exit status 6).")
+                    fmt::format("Seconds to wait for another migration of the same registry to finish before "
+                                "giving up (exit status {}).",
+                                to_int(ExitStatus::lock_busy)))
         ->type_name("SECONDS")
         ->check(CLI::Range(0.0, 86400.0 * 7))
         ->default_val(kDefaultLockTimeoutSeconds);

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <iostream>
 
 #include <fmt/format.h>
 
@@ -61,7 +60,7 @@ void Progress::report(double now, bool final) {
     reported_ = true;
     if (!log::enabled(log::Level::info)) return;
     if (terminal_) {
-        std::cerr << "\r" << report_text(now) << (final ? "\n" : "") << std::flush;
+        log::write_terminal("\r" + report_text(now) + (final ? "\n" : ""));
     } else {
         log::info(kLogger, report_text(now));
     }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks that the man page, both shell completions and the user guide cover the command line as the program
 # reports it (`butler-migrate [COMMAND] --help`, show-trees, show-history), so that they cannot drift apart.
+# The man page and the completions are the build's (BUILD_DIR/generated-docs, made by butler-migrate-docgen
+# from the templates in docs/): this checks the generator too, against the program's own output.
 # Usage: tests/packaging/check-docs-cover-cli.sh BUILD_DIR      (exit 0: all covered; 1: the gaps are listed)
 set -uo pipefail
 
@@ -8,13 +10,17 @@ if [[ $# -ne 1 ]]; then
     echo "usage: $0 BUILD_DIR" >&2
     exit 2
 fi
-exe=$(cd "$1" && pwd)/butler-migrate
+build_dir=$(cd "$1" && pwd)
+exe=$build_dir/butler-migrate
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
-man_page=$source_dir/docs/man/butler-migrate.1
-bash_completion=$source_dir/docs/completions/butler-migrate.bash
-zsh_completion=$source_dir/docs/completions/_butler-migrate
+man_page=$build_dir/generated-docs/butler-migrate.1
+bash_completion=$build_dir/generated-docs/butler-migrate.bash
+zsh_completion=$build_dir/generated-docs/_butler-migrate
 user_guide=$source_dir/docs/user-guide.md
 [[ -x $exe ]] || { echo "check-docs-cover-cli: $exe is not built" >&2; exit 2; }
+for generated in "$man_page" "$bash_completion" "$zsh_completion"; do
+    [[ -s $generated ]] || { echo "check-docs-cover-cli: $generated is not generated (build the project)" >&2; exit 2; }
+done
 
 failures=0
 fail() {
@@ -153,7 +159,10 @@ for command in "" $commands; do
 done
 
 # Every exit status of exit_status.hpp has an entry in the man page's EXIT STATUS section.
-for status in $(grep -oE '= [0-9]+,' "$source_dir/include/butler_migrate/exit_status.hpp" | tr -dc '0-9\n'); do
+exit_status_header=$source_dir/include/butler_migrate/util/exit_status.hpp
+statuses=$(grep -oE '= [0-9]+,' "$exit_status_header" | tr -dc '0-9\n')
+[[ -n $statuses ]] || fail "no exit statuses found in $exit_status_header"
+for status in $statuses; do
     awk '/^\.SH EXIT STATUS/ { on = 1; next } on && /^\.SH / { exit } on' "$man_page" | grep -qx "\\.B $status" ||
         fail "exit status $status missing from the man page's EXIT STATUS section"
 done
@@ -180,7 +189,7 @@ if [[ $have_zsh == 1 ]]; then
 fi
 
 if [[ $failures -gt 0 ]]; then
-    echo "check-docs-cover-cli: $failures gap(s) between the command line and docs/man, docs/completions" >&2
+    echo "check-docs-cover-cli: $failures gap(s) between the command line and the man page or completions" >&2
     exit 1
 fi
 echo "check-docs-cover-cli: man page, bash and zsh completions cover $(wc -w <<<"$commands") commands and their options"

@@ -65,7 +65,8 @@ if ! command -v groff >/dev/null; then
 elif man_page_text "$prefix" >"$work/butler-migrate.1"; then
     warnings=$(groff -man -Tutf8 -ww -z "$work/butler-migrate.1" 2>&1)
     [[ -z $warnings ]] || fail "groff warnings in the man page: $warnings"
-    grep -q '@BUTLER_MIGRATE_VERSION@' "$work/butler-migrate.1" && fail "man page version placeholder not filled in"
+    grep -qE '@[A-Z][A-Z0-9_]*@' "$work/butler-migrate.1" &&
+        fail "man page placeholders not filled in: $(grep -oE '@[A-Z][A-Z0-9_]*@' "$work/butler-migrate.1" | sort -u | tr '\n' ' ')"
     grep -q "^\\.TH BUTLER-MIGRATE 1 .*butler-migrate $version" "$work/butler-migrate.1" ||
         fail "man page .TH does not name section 1 and version $version"
     if command -v man >/dev/null; then
@@ -79,7 +80,15 @@ else
     fail "no man page in share/man/man1"
 fi
 
-# --- completions: they parse, and the bash one completes the subcommands
+# --- completions: the generated ones, they parse, and the bash one completes the subcommands
+for generated in butler-migrate.bash:share/bash-completion/completions/butler-migrate \
+    _butler-migrate:share/zsh/vendor-completions/_butler-migrate; do
+    cmp -s "$build_dir/generated-docs/${generated%%:*}" "$prefix/${generated#*:}" ||
+        fail "${generated#*:} is not the build's generated-docs/${generated%%:*}"
+done
+for installed in share/bash-completion/completions/butler-migrate share/zsh/vendor-completions/_butler-migrate; do
+    grep -qE '@[A-Z][A-Z0-9_]*@' "$prefix/$installed" && fail "placeholders not filled in: $installed"
+done
 bash -n "$prefix/share/bash-completion/completions/butler-migrate" || fail "bash -n failed on the bash completion"
 offered=$(bash -c 'source "$1"; COMP_WORDS=(butler-migrate up); COMP_CWORD=1; _butler_migrate; echo "${COMPREPLY[*]}"' \
     _ "$prefix/share/bash-completion/completions/butler-migrate" 2>&1 || true)
