@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/db/schema_dump.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
@@ -14,12 +15,14 @@ namespace {
 struct DumpSchemaOptions {
     std::string repo;
     std::vector<std::string> tables;
+    bool json = false;  // upstream's --json (2026)
 };
 
 int dump_schema(const DumpSchemaOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, AccessMode::read_only);
-    out << render_schema_dump(*registry.db, options.tables);
-    return 0;
+    out << (options.json ? render_schema_dump_json(*registry.db, options.tables)
+                         : render_schema_dump(*registry.db, options.tables));
+    return to_int(ExitStatus::success);
 }
 
 }  // namespace
@@ -30,6 +33,7 @@ void setup_dump_schema(CLI::App& command, CommandRun& run) {
     add_repo_argument(command, options->repo);
     command.add_option("TABLE", options->tables,
                        "TABLE specify multiple optional table names to dump, by default all tables are dumped.");
+    command.add_flag("--json", options->json, "Produce JSON output.");
     run = [options] { return dump_schema(*options, std::cout); };
 }
 

@@ -14,4 +14,9 @@ std::string render_schema_dump(Database& db, const std::vector<std::string>& tab
 // The lines for one reflected table; SQLite prints index uniqueness as 0/1, PostgreSQL as False/True.
 std::string render_table_schema(const TableSchema& table, Dialect dialect);
 
+// The `dump-schema --json` document: an object keyed by table name (tables as for render_schema_dump), written
+// as Python's json.dump(..., indent=2) writes it, without a final newline. With `make_pk_name` an unnamed
+// primary key (SQLite) is reported as "<table>_pkey" (upstream's dump_schema(make_pk_name=True)).
+std::string render_schema_dump_json(Database& db, const std::vector<std::string>& tables, bool make_pk_name = false);
+
 }  // namespace butler_migrate
