@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

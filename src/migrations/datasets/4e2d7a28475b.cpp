@@ -9,7 +9,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
 #include "butler_migrate/steps/tai_time.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "butler_migrate/steps/schema_ops.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

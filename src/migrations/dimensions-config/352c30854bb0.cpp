@@ -13,7 +13,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

@@ -5,7 +5,7 @@
 // healpix pixelization under "skypix". Downgrade sets version 0 and removes both keys again (an error if
 // either is missing). No manager version is recorded for this tree: the version lives in the JSON itself.
 #include "butler_migrate/core/dimensions_json.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

@@ -13,7 +13,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "util/yaml_to_json.hpp"
 #include "migrations/obscore-config/obscore_table.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

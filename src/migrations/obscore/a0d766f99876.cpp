@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "butler_migrate/util/errors.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 

@@ -14,7 +14,7 @@
 #include "butler_migrate/steps/schema_ops.hpp"
 #include "dataset_id_map.hpp"
 #include "schema_digest.hpp"
-#include "migrations/steps.hpp"
+#include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
 
