@@ -49,7 +49,7 @@ void append_string(std::string& out, const std::string& s) {
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
             default:
-                if (c < 0x20) append_escaped_code_unit(out, c);
+                if (c < 0x20 || c == 0x7f) append_escaped_code_unit(out, c);  // outside " "..."~"
                 else out += static_cast<char>(c);
         }
         ++i;

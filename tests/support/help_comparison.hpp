@@ -6,7 +6,8 @@
 namespace test_support {
 
 // `help` without the entries of the options butler-migrate adds to upstream's commands (--lock-timeout,
-// --no-backup, --backup-dir, --dry-run, --update-config, --check, --format): an entry is its "  --name" line and
+// --no-backup, --backup-dir, --dry-run, --update-config, --check, --format) and of those upstream added after the
+// recorded runs (dump-schema --json): an entry is its "  --name" line and
 // the deeper-indented lines continuing its description.
 std::string without_extension_options(const std::string& help);
 

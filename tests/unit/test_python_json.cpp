@@ -35,8 +35,10 @@ TEST_CASE("json.dumps separators, order and escapes", "[json]") {
     CHECK(python_json_dumps(value) == R"({"b": [1, 2.0, true, null], "a": {"z": "x", "y": -3}})");
 
     OrderedJson text = "tab\there \"quoted\" back\\slash\nnew \x01 caf\xc3\xa9 \xf0\x9f\x98\x80 \x7f";
+    // Python's json.encoder escapes everything outside ' '..'~' (ESCAPE_ASCII = r'([\\"]|[^\ -~])'), DEL included:
+    // json.dumps("\x7f") == '"\\u007f"'.
     CHECK(python_json_dumps(text) ==
-          "\"tab\\there \\\"quoted\\\" back\\\\slash\\nnew \\u0001 caf\\u00e9 \\ud83d\\ude00 \x7f\"");
+          "\"tab\\there \\\"quoted\\\" back\\\\slash\\nnew \\u0001 caf\\u00e9 \\ud83d\\ude00 \\u007f\"");
     CHECK(python_json_dumps(OrderedJson::object()) == "{}");
     CHECK(python_json_dumps(OrderedJson::array()) == "[]");
 }
