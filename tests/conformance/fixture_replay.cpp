@@ -11,13 +11,15 @@
 
 #include <fmt/format.h>
 
-#include "golden_file.hpp"
+#include "golden_run.hpp"
 #include "help_comparison.hpp"
 #include "output_rules.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 namespace fs = std::filesystem;
 using test_support::CommandResult;
+using test_support::GoldenRun;
 using test_support::PgServer;
 
 namespace conformance {
@@ -88,19 +90,10 @@ private:
     std::string database_;
 };
 
-// Environment of every run: no user configuration may leak in.
-const std::map<std::string, std::string>& run_environment() {
-    static const std::map<std::string, std::string> env{
-        {"DAF_BUTLER_MIGRATE_MIGRATIONS", kMigrationsFolder},
-        {"DAF_BUTLER_MIGRATE_DIR", ""},
-        {"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-        {"LSST_DB_AUTH_CREDENTIALS", ""},
-        {"DAF_BUTLER_CONFIG_PATH", ""},
-        {"DAF_BUTLER_REPOSITORY_INDEX", ""},
-        {"BUTLER_MIGRATE_UNIVERSE_DIR", ""},
-        // The historical dimension universes are daf_butler's data, read from the user's daf_butler.
-        {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")},
-    };
+// Environment of every run: no user configuration leaks in; `Path:` lines name kMigrationsFolder.
+const test_support::Environment& run_environment() {
+    static const test_support::Environment env =
+        test_support::tool_environment({{"DAF_BUTLER_MIGRATE_MIGRATIONS", kMigrationsFolder}});
     return env;
 }
 
@@ -124,7 +117,7 @@ CommandResult run(const GoldenRun& golden, const FixtureCopy* copy) {
         return test_support::run_program(argv);
     }
     if (!golden.is_butler_migrate()) throw std::runtime_error("no runner for `" + golden.argv.at(0) + "` goldens yet");
-    std::vector<std::string> args(golden.argv.begin() + 2, golden.argv.end());
+    std::vector<std::string> args = golden.args;
     for (auto& a : args) a = copy ? copy->substitute(a) : a;
     return test_support::run_butler_migrate(args, run_environment());
 }
@@ -208,11 +201,11 @@ ReplayReport replay_fixture(const std::string& fixture) {
     ReplayReport report;
     std::unique_ptr<FixtureCopy> copy;
     if (fixture != "_global") copy = std::make_unique<FixtureCopy>(fixture);
-    auto files = golden_files(test_support::shared_path(fixture == "_global" ? "fixtures/_global"
+    auto files = test_support::golden_files(test_support::shared_path(fixture == "_global" ? "fixtures/_global"
                                                                              : "fixtures/" + fixture + "/golden"));
     bool random_ids = false;
     for (size_t i = 0; i < files.size(); ++i) {
-        GoldenRun golden = read_golden(files[i]);
+        GoldenRun golden = test_support::read_golden(files[i]);
         auto expectation = expectations.find(fixture + "/" + golden.name);
         if (expectation != expectations.end() && expectation->second.kind == Expectation::Kind::skip) {
             ++report.skipped;

@@ -3,9 +3,11 @@
 
 #include <string>
 
-#include "golden_file.hpp"
+#include "golden_run.hpp"
 
 namespace conformance {
+
+using test_support::GoldenRun;
 
 enum class OrderRule {
     exact,               // byte for byte

@@ -31,7 +31,7 @@ StepReferences step_references(const test_support::FixtureCopy& source, const st
     RegistryClone clone(source, source_tag, source_tag + "_ref");
     StepReferences references;
     references.before = capture_snapshot(clone);
-    ChildProcess run(clone.argv(verbose_upgrade_args(step)), butler_env(), clone.dir().path());
+    ChildProcess run(clone.argv(verbose_upgrade_args(step)), test_support::tool_environment(), clone.dir().path());
     const int status = run.wait();
     references.duration = run.elapsed();
     references.cpu_time = run.cpu_time();

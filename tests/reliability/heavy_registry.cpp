@@ -64,8 +64,6 @@ void run_ok(const test_support::FixtureCopy& copy, const std::vector<std::string
 
 }  // namespace
 
-const char* backend_name(Backend backend) { return backend == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
-
 const HeavyStep& collections_oneshot_step() {
     static const HeavyStep step{"collections", "8c57494cabcc",
                                 {"upgrade", "--one-shot-tree", "collections/name_2.0.0_to_int_2.0.0", "--namespace",

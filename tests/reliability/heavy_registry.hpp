@@ -8,11 +8,12 @@
 #include <vector>
 
 #include "fixture_copy.hpp"
+#include "test_registry.hpp"
 
 namespace reliability {
 
-enum class Backend { sqlite, postgresql };
-const char* backend_name(Backend backend);
+using test_support::Backend;
+using test_support::backend_name;
 
 struct HeavyStep {
     std::string name;      // short name for messages and database tags: "collections", "datasets"

@@ -9,18 +9,10 @@ namespace reliability {
 
 using test_support::CommandResult;
 
-std::map<std::string, std::string> butler_env() {
-    return {{"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-            {"LSST_DB_AUTH_CREDENTIALS", ""},
-            {"DAF_BUTLER_CONFIG_PATH", ""},
-            {"DAF_BUTLER_REPOSITORY_INDEX", ""},
-            {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")}};
-}
-
 CommandResult run_on(const std::string& repo, const std::vector<std::string>& args) {
     std::vector<std::string> resolved;
     for (const auto& a : args) resolved.push_back(a == "{REPO}" ? repo : a);
-    return test_support::run_butler_migrate(resolved, butler_env());
+    return test_support::run_isolated(resolved);
 }
 
 RegistryClone::RegistryClone(const test_support::FixtureCopy& source, const std::string& source_tag,

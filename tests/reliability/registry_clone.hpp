@@ -11,11 +11,9 @@
 #include "butler_migrate/db/database.hpp"
 #include "fixture_copy.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 namespace reliability {
-
-// The environment of every butler-migrate run here: no user configuration, the universe files of ../shared.
-std::map<std::string, std::string> butler_env();
 
 class RegistryClone {
 public:
@@ -56,7 +54,7 @@ private:
     std::optional<std::string> schema_;
 };
 
-// Runs butler-migrate with `args` ({REPO} replaced by `repo`) and the environment above.
+// Runs butler-migrate with `args` ({REPO} replaced by `repo`) in test_support::tool_environment().
 test_support::CommandResult run_on(const std::string& repo, const std::vector<std::string>& args);
 
 }  // namespace reliability

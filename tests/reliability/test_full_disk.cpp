@@ -41,7 +41,7 @@ struct LimitCounts {
 void run_with_limit(const test_support::FixtureCopy& source, const std::string& tag, const HeavyStep& step,
                     const StepReferences& references, unsigned long long limit, LimitCounts& counts) {
     RegistryClone clone(source, tag, tag + "_limit");
-    ChildProcess child(clone.argv(verbose_upgrade_args(step)), butler_env(), clone.dir().path(),
+    ChildProcess child(clone.argv(verbose_upgrade_args(step)), test_support::tool_environment(), clone.dir().path(),
                        ChildLimits{limit});
     const int status = child.wait();
     const std::string err = child.err();

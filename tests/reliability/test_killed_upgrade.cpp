@@ -44,7 +44,7 @@ void kill_trial(const test_support::FixtureCopy& source, const std::string& sour
                 const StepReferences& references, const KillPlan& plan, TrialCounts& counts) {
     const auto trial_start = std::chrono::steady_clock::now();
     RegistryClone clone(source, source_tag, source_tag + "_t" + std::to_string(plan.index));
-    ChildProcess child(clone.argv(verbose_upgrade_args(step)), butler_env(), clone.dir().path());
+    ChildProcess child(clone.argv(verbose_upgrade_args(step)), test_support::tool_environment(), clone.dir().path());
     child.wait_until([] { return false; }, plan.delay);
     const bool step_started = child.err().find("Running upgrade") != std::string::npos;
     const bool killed = child.send_signal(SIGKILL);
@@ -146,7 +146,7 @@ TEST_CASE("show-current reads a SQLite registry right after a killed upgrade", "
     const std::string tag = unique_tag("crash_sq_look");
     auto source = make_heavy_registry(Backend::sqlite, step, tag, 300);
     RegistryClone clone(*source, tag, tag + "_t");
-    ChildProcess child(clone.argv(verbose_upgrade_args(step)), butler_env(), clone.dir().path());
+    ChildProcess child(clone.argv(verbose_upgrade_args(step)), test_support::tool_environment(), clone.dir().path());
     // Killed once SQLite has synced the journal (its header then carries the magic number: the journal is hot,
     // the next connection must roll it back); before that first sync a killed run leaves nothing to undo.
     const std::string journal = clone.sqlite_file() + "-journal";

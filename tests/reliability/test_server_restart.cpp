@@ -51,7 +51,7 @@ void restart_trial(const PrivatePgServer& pg, const test_support::FixtureCopy& s
                    const HeavyStep& step, const StepReferences& references, int index,
                    std::chrono::milliseconds delay, int& landed) {
     RegistryClone clone(source, tag, tag + "_r" + std::to_string(index));
-    ChildProcess child(clone.argv(verbose_upgrade_args(step)), butler_env(), clone.dir().path());
+    ChildProcess child(clone.argv(verbose_upgrade_args(step)), test_support::tool_environment(), clone.dir().path());
     const bool mid_step = restart_mid_step(pg, child, delay);
     const bool ended = child.wait_until([&] { return child.finished(); }, std::chrono::seconds(120));
     INFO("restart " << delay.count() << " ms into the step; " << (mid_step ? "landed mid-step" : "missed the step")

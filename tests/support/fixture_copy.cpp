@@ -5,9 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <regex>
-#include <sstream>
 #include <stdexcept>
 
 #include "butler_migrate/config/db_url.hpp"
@@ -15,56 +13,6 @@
 namespace fs = std::filesystem;
 
 namespace test_support {
-
-namespace {
-
-const std::map<std::string, std::string> kEnv{{"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-                                              {"LSST_DB_AUTH_CREDENTIALS", ""},
-                                              {"DAF_BUTLER_CONFIG_PATH", ""},
-                                              {"DAF_BUTLER_REPOSITORY_INDEX", ""},
-                                              {"DAF_BUTLER_MIGRATE_MIGRATIONS", "/mig"}};
-
-std::vector<std::string> split_words(const std::string& line) {
-    std::vector<std::string> words;
-    std::istringstream in(line);
-    for (std::string word; in >> word;) words.push_back(word);
-    return words;
-}
-
-// "$ <command line>", stdout, optionally "--- stderr ---" and stderr, then "[exit status N]".
-GoldenRecord parse_golden(const std::string& name, const std::string& text) {
-    GoldenRecord record;
-    record.name = name;
-    std::istringstream lines(text);
-    std::string line;
-    std::getline(lines, line);
-    auto words = split_words(line.substr(line.rfind("$ ", 0) == 0 ? 2 : 0));
-    if (words.empty()) throw std::runtime_error("golden " + name + " has no command line");
-    const bool butler_migrate = words.size() >= 2 && words[0] == "butler" && words[1] == "migrate";
-    record.program = butler_migrate ? "butler migrate" : words[0];
-    record.args.assign(words.begin() + (butler_migrate ? 2 : 1), words.end());
-    std::string* part = &record.out;
-    static const std::regex exit_line(R"(^\[exit status (\d+)\]$)");
-    std::smatch m;
-    while (std::getline(lines, line)) {
-        if (line == "--- stderr ---") {
-            part = &record.err;
-        } else if (std::regex_match(line, m, exit_line)) {
-            record.exit_status = std::stoi(m[1]);
-        } else {
-            *part += line + "\n";
-        }
-    }
-    return record;
-}
-
-}  // namespace
-
-std::string GoldenRecord::error_message() const {
-    static const std::regex exception_line(R"((^|\n)[A-Za-z_.]*(Error|Exception): ([^\n]*))");
-    std::smatch m;
-    return std::regex_search(err, m, exception_line) ? m[3].str() : "";
-}
 
 FixtureCopy::FixtureCopy(const std::string& fixture, const std::string& tag)
     : source_(shared_path("fixtures/" + fixture)) {
@@ -92,28 +40,37 @@ FixtureCopy::~FixtureCopy() {
     }
 }
 
-GoldenRecord FixtureCopy::golden(const std::string& prefix) const {
+GoldenRun FixtureCopy::golden(const std::string& prefix) const {
     std::vector<std::string> matches;
     for (const auto& entry : fs::directory_iterator(source_ + "/golden")) {
         const std::string file = entry.path().filename().string();
         if (file.rfind(prefix, 0) == 0) matches.push_back(file);
     }
     if (matches.size() != 1) throw std::runtime_error("no single golden starting with " + prefix + " in " + source_);
-    const std::string& file = matches.front();
-    return parse_golden(file.substr(0, file.size() - 4), read_file(source_ + "/golden/" + file));
+    return read_golden(source_ + "/golden/" + matches.front());
 }
 
-std::vector<GoldenRecord> FixtureCopy::goldens(int first, int last) const {
-    std::vector<GoldenRecord> out;
+std::vector<GoldenRun> FixtureCopy::goldens(int first, int last) const {
+    std::vector<GoldenRun> out;
     for (int number = first; number <= last; ++number) {
         out.push_back(golden((number < 10 ? "0" : "") + std::to_string(number) + "_"));
     }
     return out;
 }
 
-CommandResult FixtureCopy::run(std::vector<std::string> args) const {
+std::vector<GoldenRun> FixtureCopy::all_goldens() const {
+    std::vector<GoldenRun> out;
+    for (const auto& file : golden_files(source_ + "/golden")) out.push_back(read_golden(file));
+    return out;
+}
+
+std::vector<std::string> FixtureCopy::with_repo(std::vector<std::string> args) const {
     for (auto& arg : args) arg = arg == "{REPO}" ? dir_.path() : arg;
-    return run_butler_migrate(args, kEnv);
+    return args;
+}
+
+CommandResult FixtureCopy::run(const std::vector<std::string>& args, const Environment& extra) const {
+    return run_isolated(with_repo(args), extra);
 }
 
 void FixtureCopy::run_ok(const std::vector<std::string>& args) const {

@@ -8,23 +8,11 @@
 #include <vector>
 
 #include "butler_migrate/db/database.hpp"
+#include "golden_run.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 namespace test_support {
-
-// One recorded run: the program ("butler migrate", "sqlite3", "pg_dump"), its arguments (with {REPO} still in
-// them), stdout, stderr, exit status.
-struct GoldenRecord {
-    std::string name;  // file name without ".txt"
-    std::string program;
-    std::vector<std::string> args;
-    std::string out;
-    std::string err;
-    int exit_status = 0;
-    // The message of the exception line "<Class>: <message>" (its first line), empty when there is none.
-    std::string error_message() const;
-    bool is_butler_migrate() const { return program == "butler migrate"; }
-};
 
 class FixtureCopy {
 public:
@@ -44,12 +32,16 @@ public:
     std::unique_ptr<butler_migrate::Database> open(butler_migrate::AccessMode mode) const;
 
     // The golden of the fixture whose file name starts with `prefix` ("27_" or the full name).
-    GoldenRecord golden(const std::string& prefix) const;
+    GoldenRun golden(const std::string& prefix) const;
     // The goldens numbered first..last, in order.
-    std::vector<GoldenRecord> goldens(int first, int last) const;
+    std::vector<GoldenRun> goldens(int first, int last) const;
+    // All the fixture's goldens, in recorded order.
+    std::vector<GoldenRun> all_goldens() const;
 
-    // Runs butler-migrate with `args` ({REPO} replaced) and no user configuration.
-    CommandResult run(std::vector<std::string> args) const;
+    // `args` with {REPO} replaced by the copy's folder.
+    std::vector<std::string> with_repo(std::vector<std::string> args) const;
+    // Runs butler-migrate with `args` ({REPO} replaced) in tool_environment(extra).
+    CommandResult run(const std::vector<std::string>& args, const Environment& extra = {}) const;
     // Runs a command that must succeed with nothing on stdout (REQUIREs it).
     void run_ok(const std::vector<std::string>& args) const;
     std::string dump_schema() const;

@@ -7,11 +7,12 @@
 
 namespace test_support {
 
-std::string without_extension_options(const std::string& help) {
+std::string without_extension_options(const std::string& help, const std::vector<std::string>& also) {
     // Options of ours, and "--json" of dump-schema, which upstream added after the recorded runs (2026,
     // DM-55966: cli/cmd/commands.py @c70930da).
-    static const std::vector<std::string> ours = {"--lock-timeout", "--no-backup", "--backup-dir", "--dry-run",
-                                                  "--update-config", "--check", "--format", "--json"};
+    std::vector<std::string> ours = {"--lock-timeout", "--no-backup", "--backup-dir", "--dry-run",
+                                     "--update-config", "--check", "--format", "--json", "--chunk-size"};
+    ours.insert(ours.end(), also.begin(), also.end());
     std::string kept;
     bool skipping = false;
     std::istringstream in(help);

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "butler_migrate/util/errors.hpp"
+#include "backend_generator.hpp"
 #include "test_registry.hpp"
+#include "tool_environment.hpp"
 
 namespace hostile_tests {
 
@@ -19,16 +21,14 @@ using test_support::Backend;
 using test_support::CommandResult;
 using test_support::TestRegistry;
 
-inline Backend any_backend() { return GENERATE(Backend::sqlite, Backend::postgresql); }
+using test_support::any_backend;
 
 // The executable with no db-auth.yaml and no credentials from the environment, unless `env` sets them, and
 // --log-level WARNING so that progress messages (backups, migration steps) leave stderr to the error line.
-inline CommandResult run(const std::vector<std::string>& args, std::map<std::string, std::string> env = {}) {
-    env.emplace("LSST_DB_AUTH", "/nonexistent/db-auth.yaml");
-    env.emplace("LSST_DB_AUTH_CREDENTIALS", "");
+inline CommandResult run(const std::vector<std::string>& args, const test_support::Environment& env = {}) {
     std::vector<std::string> argv{"--log-level", "WARNING"};
     argv.insert(argv.end(), args.begin(), args.end());
-    return test_support::run_butler_migrate(argv, env);
+    return test_support::run_isolated(argv, env);
 }
 
 // The test server's password must never appear in what the tool prints.

@@ -10,11 +10,9 @@
 #include <vector>
 
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 namespace obscore_test {
-
-inline const std::map<std::string, std::string> kEnv{{"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-                                                     {"DAF_BUTLER_MIGRATE_MIGRATIONS", "/mig"}};
 
 inline const std::string kUpgradeNotice =
     "*** Before anything can be written the upgraded Registry you need to run\n"
@@ -24,7 +22,7 @@ inline const std::string kDowngradeNotice =
     "*** but the actual obscore table(s) have to be dropped manually.\n";
 
 inline test_support::CommandResult run(const std::vector<std::string>& args) {
-    return test_support::run_butler_migrate(args, kEnv);
+    return test_support::run_isolated(args);
 }
 
 inline bool ends_with(const std::string& text, const std::string& tail) {

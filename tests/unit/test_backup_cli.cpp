@@ -12,11 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-test_support::CommandResult run(const FixtureCopy& copy, std::vector<std::string> args) {
-    for (auto& arg : args) arg = arg == "{REPO}" ? copy.repo() : arg;
-    return test_support::run_butler_migrate(args, {{"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-                                                   {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")}});
-}
+test_support::CommandResult run(const FixtureCopy& copy, const std::vector<std::string>& args) { return copy.run(args); }
 
 std::vector<fs::path> backups_in(const std::string& dir) {
     std::vector<fs::path> found;

@@ -3,20 +3,20 @@
 
 #include <sys/stat.h>
 
+#include "backend_generator.hpp"
 #include "test_registry.hpp"
+#include "tool_environment.hpp"
 
 using test_support::Backend;
 using test_support::CommandResult;
-using test_support::run_butler_migrate;
 using test_support::TestRegistry;
 
 namespace {
 
-Backend any_backend() { return GENERATE(Backend::sqlite, Backend::postgresql); }
+using test_support::any_backend;
 
-CommandResult run(const std::vector<std::string>& args, std::map<std::string, std::string> env = {}) {
-    env.emplace("LSST_DB_AUTH", "/nonexistent/db-auth.yaml");
-    return run_butler_migrate(args, env);
+CommandResult run(const std::vector<std::string>& args, const test_support::Environment& env = {}) {
+    return test_support::run_isolated(args, env);
 }
 
 // One line on stderr, starting with the tool's error prefix and containing `fragment`.

@@ -1,19 +1,20 @@
 // upgrade and downgrade through the executable: preconditions, bad arguments, --sql, rollback of a failing step.
 #include <catch2/catch.hpp>
 
+#include "backend_generator.hpp"
+#include "catalogue_facts.hpp"
 #include "test_registry.hpp"
+#include "tool_environment.hpp"
 
 using test_support::Backend;
-using test_support::run_butler_migrate;
 using test_support::TestRegistry;
 
 namespace {
 
-Backend any_backend() { return GENERATE(Backend::sqlite, Backend::postgresql); }
+using test_support::any_backend;
 
-test_support::CommandResult run(const std::vector<std::string>& args, std::map<std::string, std::string> env = {}) {
-    env.emplace("LSST_DB_AUTH", "/nonexistent/db-auth.yaml");
-    return run_butler_migrate(args, env);
+test_support::CommandResult run(const std::vector<std::string>& args, const test_support::Environment& env = {}) {
+    return test_support::run_isolated(args, env);
 }
 
 const std::string kReg = "lsst.daf.butler.registry.";
@@ -61,9 +62,10 @@ TEST_CASE("upgrade and downgrade refuse bad revision arguments", "[cli][engine]"
     make_synthint_registry(registry);
     const std::string before = alembic_rows(registry);
 
-    auto unknown = run({"upgrade", registry.repo(), "0123456789ab"});
+    const std::string unknown_id = test_support::absent_revision_id();
+    auto unknown = run({"upgrade", registry.repo(), unknown_id});
     CHECK(unknown.exit_status == 5);
-    CHECK(unknown.err == "butler-migrate: error: Can't locate revision identified by '0123456789ab'\n");
+    CHECK(unknown.err == "butler-migrate: error: Can't locate revision identified by '" + unknown_id + "'\n");
 
     auto later = run({"downgrade", registry.repo(), "a81dddabd837"});
     CHECK(later.exit_status == 5);

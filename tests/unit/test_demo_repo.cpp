@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "catalogue_facts.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 using test_support::CommandResult;
 using test_support::TempDir;
@@ -304,18 +306,20 @@ TEST_CASE("sqlite3 .dump of the demo registry is the same for every build and su
 TEST_CASE("butler-migrate reads the demo registry's manager versions", "[demo]") {
     DemoRepo demo;
     // Revision ids computed from REFERENCE §1.2 / §2 (class, version) for each manager.
-    auto current = test_support::run_butler_migrate({"show-current", "--butler", demo.dir.path()});
+    auto current = test_support::run_isolated({"show-current", "--butler", demo.dir.path()});
     INFO(current.err);
     CHECK(current.exit_status == 0);
     CHECK(current.out ==
           "attributes: " + kReg + "attributes.DefaultButlerAttributeManager 1.0.0 -> f22a777cf382\n"
-          "collections: " + kReg + "collections.synthIntKey.SynthIntKeyCollectionManager 2.0.0 -> 8c57494cabcc (head)\n"
+          "collections: " + kReg + "collections.synthIntKey.SynthIntKeyCollectionManager 2.0.0 -> 8c57494cabcc" +
+              test_support::head_marker("8c57494cabcc") + "\n"
           "datasets: " + kDatasetsClass + " 1.0.0 -> 2101fbf51ad3\n"
           "datastores: " + kReg + "bridge.monolithic.MonolithicDatastoreRegistryBridgeManager 0.2.0 -> a07b3b60e369\n"
           "dimensions: " + kReg + "dimensions.static.StaticDimensionRecordStorageManager 6.0.1 -> 1601d5973bf8\n"
-          "dimensions-config: daf_butler 7 -> 352c30854bb0 (head)\n"
-          "opaque: " + kReg + "opaque.ByNameOpaqueTableStorageManager 0.2.0 -> 77e5b803ad3f (head)\n");
-    auto stamp = test_support::run_butler_migrate({"stamp", "--dry-run", demo.dir.path()});
+          "dimensions-config: daf_butler 7 -> 352c30854bb0" + test_support::head_marker("352c30854bb0") + "\n"
+          "opaque: " + kReg + "opaque.ByNameOpaqueTableStorageManager 0.2.0 -> 77e5b803ad3f" +
+              test_support::head_marker("77e5b803ad3f") + "\n");
+    auto stamp = test_support::run_isolated({"stamp", "--dry-run", demo.dir.path()});
     CHECK(stamp.exit_status == 0);
     CHECK(stamp.out ==
           "Will store these revisions in alembic version table:\n"

@@ -8,6 +8,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "util/yaml_to_json.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 using butler_migrate::DbUrl;
 using butler_migrate::MigrationError;
@@ -113,7 +114,7 @@ TEST_CASE("fuzz regression: an alias inside its own anchor is refused, not follo
         outcome = error.what();
     }
     CHECK(outcome.find("nests more than 256 levels deep") != std::string::npos);
-    auto result = test_support::run_butler_migrate({"show-current", dir.path()});
+    auto result = test_support::run_isolated({"show-current", dir.path()});
     CHECK(result.exit_status == 3);
     CHECK(result.err.rfind("butler-migrate: error: Configuration in ", 0) == 0);
 }

@@ -4,7 +4,6 @@
 
 #include "fixture_copy.hpp"
 #include "hostile_test_support.hpp"
-#include "scoped_env.hpp"
 
 using namespace hostile_tests;
 
@@ -197,7 +196,6 @@ TEST_CASE("hostile: 10 kB and SQL revision arguments", "[hostile]") {
 // The LOCK TABLE statements of 2a8a32e1bec3 name the schema unquoted (as upstream does), so a schema name with
 // SQL in it runs that SQL. (migrations/dimensions-config/2a8a32e1bec3.cpp quotes the name.)
 TEST_CASE("hostile: the universe 4 -> 5 migration never runs SQL from the schema name", "[hostile][postgresql]") {
-    test_support::ScopedEnv daf_butler("DAF_BUTLER_DIR", std::string(test_support::shared_path("daf_butler")));
     test_support::FixtureCopy repo("f2023_u4_26.0.0_default_pg", "hostile_lock");
     auto pg = test_support::PgServer::require();
     const std::string database = "bm_fixture_hostile_lock";

@@ -4,13 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <sstream>
 
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/util/log.hpp"
 #include "butler_migrate/core/migration_lock.hpp"
 #include "butler_migrate/core/step_context.hpp"
 #include "butler_migrate/steps/table_locks.hpp"
+#include "step_harness.hpp"
 #include "test_registry.hpp"
 
 using namespace butler_migrate;
@@ -191,17 +191,12 @@ TEST_CASE("table locks of a step: EXCLUSIVE on PostgreSQL (others read, writers 
     auto db = registry.open();
     auto other = registry.open();
     other->execute("SET lock_timeout = '200ms'");
-    Revision revision;
-    revision.id = "0123456789ab";
-    MigrationOptions options;
-    std::ostringstream notices;
     CapturedLog captured;
-    {
-        Transaction step(*db);
-        StepContext context(*db, revision, StepDirection::upgrade, options, notices);
+    const std::string logger = std::string("butler_migrate.") + test_support::kInStepRevision;
+    test_support::run_in_step(*db, [&](StepContext& context) {
         lock_tables_exclusive(context, {"t", "u"}, TableLockLog::each_table);
-        CHECK(captured.lines == std::vector<std::string>{"butler_migrate.0123456789ab INFO: Locking table t",
-                                                         "butler_migrate.0123456789ab INFO: Locking table u"});
+        CHECK(captured.lines ==
+              std::vector<std::string>{logger + " INFO: Locking table t", logger + " INFO: Locking table u"});
         auto modes = other->query(std::string(kLocksOfOthers) + " AND c.relname IN ('t', 'u') ORDER BY c.relname");
         CHECK(modes == std::vector<SqlRow>{{SqlValue("t"), SqlValue("ExclusiveLock")},
                                            {SqlValue("u"), SqlValue("ExclusiveLock")}});
@@ -211,30 +206,24 @@ TEST_CASE("table locks of a step: EXCLUSIVE on PostgreSQL (others read, writers 
         CHECK(timeout.busy());
         CHECK(timeout.sqlstate() == "55P03");
         CHECK(std::string(timeout.what()) == "PostgreSQL error: canceling statement due to lock timeout");
-        step.commit();  // the locks end with the step's transaction
-    }
+    });  // the locks end with the step's transaction
     CHECK(other->execute("INSERT INTO " + other->table("u") + " VALUES (1)") == 1);
     captured.lines.clear();
-    {
-        Transaction step(*db);
-        StepContext context(*db, revision, StepDirection::upgrade, options, notices);
+    test_support::run_in_step(*db, [&](StepContext& context) {
         lock_tables_exclusive(context, {"t"}, TableLockLog::silent);
         CHECK(captured.lines.empty());
         CHECK(other->query(std::string(kLocksOfOthers) + " AND c.relname IN ('t', 'u')") ==
               std::vector<SqlRow>{{SqlValue("t"), SqlValue("ExclusiveLock")}});
-    }
+    });
 }
 
 TEST_CASE("table locks of a step: nothing at all on SQLite", "[lock-busy]") {
     TestRegistry registry(Backend::sqlite);
     auto db = registry.open();
-    Revision revision;
-    revision.id = "0123456789ab";
-    MigrationOptions options;
-    std::ostringstream notices;
     CapturedLog captured;
-    StepContext context(*db, revision, StepDirection::upgrade, options, notices);
     // No such table: a statement would fail; none is run, and nothing is logged.
-    CHECK_NOTHROW(lock_tables_exclusive(context, {"no_such_table"}, TableLockLog::each_table));
+    CHECK_NOTHROW(test_support::run_in_step(*db, [](StepContext& context) {
+        lock_tables_exclusive(context, {"no_such_table"}, TableLockLog::each_table);
+    }));
     CHECK(captured.lines.empty());
 }

@@ -4,6 +4,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/migration_engine.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
+#include "catalogue_facts.hpp"
 
 using namespace butler_migrate;
 
@@ -15,6 +16,12 @@ std::vector<std::string> ids(const std::vector<PlannedStep>& steps) {
     return out;
 }
 
+std::string quoted_list(const std::vector<std::string>& ids, const std::string& quote) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + quote + id + quote;
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("revision arguments: ids, prefixes, labels, label@head", "[engine]") {
@@ -23,12 +30,16 @@ TEST_CASE("revision arguments: ids, prefixes, labels, label@head", "[engine]") {
     CHECK(resolve_revision(graph, "c0e4").id == "c0e4f9ab4a5d");
     CHECK(resolve_revision(graph, "datasets").id == "059cc7b7ef13");  // the revision that declares the label
     CHECK(resolve_revision(graph, "collections-NameKeyCollectionManager").id == "a56af31bd899");
-    CHECK(resolve_revision(graph, "datasets-ByDimensionsDatasetRecordStorageManagerUUID@head").id == "4e2d7a28475b");
-    CHECK(resolve_revision(graph, "dimensions-config@head").id == "352c30854bb0");
+    // REFERENCE §2: the UUID branch of datasets holds 2101fbf51ad3 and 4e2d7a28475b, dimensions-config 3e2891b82110
+    // up to 352c30854bb0; their heads are those or what upstream added on top since.
+    CHECK(resolve_revision(graph, "datasets-ByDimensionsDatasetRecordStorageManagerUUID@head").id ==
+          test_support::regular_head_above("4e2d7a28475b"));
+    CHECK(resolve_revision(graph, "dimensions-config@head").id == test_support::regular_head_above("352c30854bb0"));
     CHECK_THROWS_WITH(resolve_revision(graph, "collections@head"),
                       "Can't locate revision identified by 'collections@head': branch collections has several "
-                      "heads: '8c57494cabcc', '93341d68b814'");
-    CHECK_THROWS_WITH(resolve_revision(graph, "0123456789ab"), "Can't locate revision identified by '0123456789ab'");
+                      "heads: " + quoted_list(test_support::regular_heads("collections"), "'"));
+    const std::string unknown = test_support::absent_revision_id();
+    CHECK_THROWS_WITH(resolve_revision(graph, unknown), "Can't locate revision identified by '" + unknown + "'");
     CHECK_THROWS_WITH(resolve_revision(graph, "c0e"), Catch::Matchers::StartsWith("Can't locate revision identified by 'c0e'"));
     CHECK_THROWS_AS(resolve_revision(graph, "nope@head"), RevisionError);
 }
@@ -77,18 +88,35 @@ TEST_CASE("upgrade head: every recorded tree to its head, tree after tree", "[en
     // The revisions `stamp` records on the 2021 fixture (its golden 13_show-current).
     const std::vector<std::string> current{"a07b3b60e369", "77e5b803ad3f", "87a30df8c8c5", "635083325f20",
                                            "93341d68b814", "f3bcee34f344", "f22a777cf382"};
-    // Trees in the order the fixtures' recorded runs migrate them (attributes, dimensions, dimensions-config,
-    // datastores); chains from REFERENCE §2. Trees at their head (opaque, the integer datasets and NameKey
-    // collections branches) add nothing.
-    CHECK(ids(plan_upgrade_to_heads(graph, current)) ==
-          std::vector<std::string>{"c0e4f9ab4a5d", "1601d5973bf8", "035dcf13ef18", "380002bcbb26", "bf6308af80aa",
-                                   "c5ae3a2cd7c2", "9888256c6a18", "2a8a32e1bec3", "1fae088c80b6", "352c30854bb0",
-                                   "a81dddabd837"});
-    CHECK(plan_upgrade_to_heads(graph, {"035dcf13ef18", "77e5b803ad3f"}).empty());
+    // Trees in the order the fixtures' recorded runs migrate them (attributes, dimensions, dimensions-config, then
+    // collections, datasets, datastores, opaque); each: its chain from REFERENCE §2, then what upstream added on top
+    // since. Trees at their head in REFERENCE §2 (opaque, the integer datasets and NameKey collections branches)
+    // add only that.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> chains = {
+        {"f22a777cf382", {"c0e4f9ab4a5d"}},
+        {"87a30df8c8c5", {"1601d5973bf8", "035dcf13ef18"}},
+        {"f3bcee34f344", {"380002bcbb26", "bf6308af80aa", "c5ae3a2cd7c2", "9888256c6a18", "2a8a32e1bec3", "1fae088c80b6",
+                          "352c30854bb0"}},
+        {"93341d68b814", {}},
+        {"635083325f20", {}},
+        {"a07b3b60e369", {"a81dddabd837"}},
+        {"77e5b803ad3f", {}},
+    };
+    std::vector<std::string> expected;
+    for (const auto& [recorded, chain] : chains) {
+        expected.insert(expected.end(), chain.begin(), chain.end());
+        const auto above = test_support::regular_revisions_above(chain.empty() ? recorded : chain.back());
+        expected.insert(expected.end(), above.begin(), above.end());
+    }
+    CHECK(ids(plan_upgrade_to_heads(graph, current)) == expected);
+    CHECK(plan_upgrade_to_heads(graph, {test_support::regular_head_above("035dcf13ef18"),
+                                        test_support::regular_head_above("77e5b803ad3f")})
+              .empty());
     // A recorded branch point: the operator has to choose.
     CHECK_THROWS_WITH(plan_upgrade_to_heads(graph, {"8d2e9de2f21f"}),
                       "the collections tree branches after the recorded revision 8d2e9de2f21f: choose a branch by "
-                      "upgrading to one of its heads (8c57494cabcc, 93341d68b814) first");
+                      "upgrading to one of its heads (" + quoted_list(test_support::regular_heads("collections"), "") +
+                          ") first");
     // With a one-shot tree loaded, the datasets tree's head is the one-shot head.
     const auto one_shot = compiled_catalogue().with_one_shot_tree("datasets/int_1.0.0_to_uuid_1.0.0");
     CHECK(ids(plan_upgrade_to_heads(one_shot, {"635083325f20"})) == std::vector<std::string>{"2101fbf51ad3"});

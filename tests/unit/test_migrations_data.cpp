@@ -8,11 +8,12 @@
 #include <regex>
 #include <sstream>
 
-#include "butler_migrate/migrations/catalogue.hpp"
-#include "butler_migrate/db/database.hpp"
+#include "backend_generator.hpp"
 #include "butler_migrate/config/db_url.hpp"
-#include "butler_migrate/core/step_context.hpp"
+#include "butler_migrate/db/database.hpp"
+#include "catalogue_facts.hpp"
 #include "fixture_copy.hpp"
+#include "step_harness.hpp"
 #include "test_registry.hpp"
 
 using test_support::Backend;
@@ -21,14 +22,9 @@ using test_support::TestRegistry;
 
 namespace {
 
-Backend any_backend() { return GENERATE(Backend::sqlite, Backend::postgresql); }
+using test_support::any_backend;
 
-const std::map<std::string, std::string> kEnv{{"LSST_DB_AUTH", "/nonexistent/db-auth.yaml"},
-                                              {"DAF_BUTLER_MIGRATE_MIGRATIONS", "/mig"}};
-
-test_support::CommandResult run(const std::vector<std::string>& args) {
-    return test_support::run_butler_migrate(args, kEnv);
-}
+test_support::CommandResult run(const std::vector<std::string>& args) { return test_support::run_isolated(args); }
 
 bool ends_with(const std::string& text, const std::string& tail) {
     return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
@@ -47,9 +43,8 @@ std::vector<std::string> step_log(const std::string& err, const std::string& rev
 }
 
 // The stderr messages of a golden run of the real tool ("<logger> INFO: <message>" lines).
-std::vector<std::string> golden_log(const std::string& golden_file, const std::string& revision) {
-    std::string text = test_support::read_file(golden_file);
-    return step_log(text.substr(text.find("--- stderr ---")), revision + "_py");
+std::vector<std::string> golden_log(const test_support::GoldenRun& golden, const std::string& revision) {
+    return step_log(golden.err, revision + "_py");
 }
 
 // The FixtureCopy tag of a fixture: its name with every character a database name cannot hold replaced.
@@ -133,7 +128,8 @@ TEST_CASE("attributes c0e4f9ab4a5d drops the digests of the configured managers 
           std::map<std::string, std::string>{{"schema_digest:" + reg + "collections.nameKey.NameKeyCollectionManager", "def"}});
     CHECK(registry.query("SELECT value FROM {schema}.butler_attributes WHERE name = 'version:" + reg +
                          "attributes.DefaultButlerAttributeManager'")[0][0] == std::optional<std::string>("1.0.1"));
-    CHECK(run({"show-current", registry.repo()}).out.find("c0e4f9ab4a5d (head)\n") == 0);
+    CHECK(run({"show-current", registry.repo()}).out.find("c0e4f9ab4a5d" + test_support::head_marker("c0e4f9ab4a5d") +
+                                                          "\n") == 0);
 }
 
 TEST_CASE("attributes c0e4f9ab4a5d on the 2021 fixtures logs what the real tool logged", "[migrations]") {
@@ -145,7 +141,7 @@ TEST_CASE("attributes c0e4f9ab4a5d on the 2021 fixtures logs what the real tool 
     INFO(r.err);
     REQUIRE(r.exit_status == 0);
     CHECK(r.out.empty());
-    auto expected = golden_log(fixture_repo.source_file("golden/16_upgrade_attributes_c0e4f9ab4a5d.txt"), "c0e4f9ab4a5d");
+    auto expected = golden_log(fixture_repo.golden("16_upgrade_attributes_c0e4f9ab4a5d"), "c0e4f9ab4a5d");
     CHECK(expected.size() == 8);
     CHECK(step_log(r.err, "c0e4f9ab4a5d") == expected);
     CHECK(fixture_repo.query("SELECT count(*) FROM {schema}.butler_attributes WHERE name LIKE 'schema_digest:%'")[0][0] ==
@@ -200,15 +196,8 @@ TEST_CASE("obscore a0d766f99876 registers and unregisters the obscore manager", 
         REQUIRE(run({"upgrade", registry.repo(), "a0d766f99876"}).exit_status == 0);
         registry.execute("DELETE FROM {schema}.butler_attributes WHERE name = '" + version_key + "'");
         auto db = registry.open();
-        const butler_migrate::Revision* revision = nullptr;
-        for (const auto& candidate : butler_migrate::compiled_catalogue().revisions()) {
-            if (candidate.id == "a0d766f99876") revision = &candidate;
-        }
-        REQUIRE(revision != nullptr);
-        std::ostringstream notices;
-        butler_migrate::MigrationOptions options;
-        butler_migrate::StepContext context(*db, *revision, butler_migrate::StepDirection::downgrade, options, notices);
-        CHECK_THROWS_WITH(revision->downgrade.function(context),
+        CHECK_THROWS_WITH(test_support::run_step(*db, test_support::catalogue_revision("a0d766f99876"),
+                                                 butler_migrate::StepDirection::downgrade),
                           "Key '" + version_key + "' is not defined in butler_attributes.");
         CHECK(obscore_rows() == std::map<std::string, std::string>{{config_key, manager}});
     }
@@ -264,7 +253,7 @@ TEST_CASE("datasets 4e2d7a28475b on the 2023 SQLite fixture gives the real tool'
     CHECK(fixture.query("SELECT count(*) FROM dataset WHERE typeof(ingest_date) <> 'integer'")[0][0] ==
           std::optional<std::string>("0"));
     // The real tool's lines, but for the copies into its temporary table, which this port does not make.
-    auto expected_log = golden_log(fixture.source_file("golden/20_upgrade_datasets_4e2d7a28475b.txt"), "4e2d7a28475b");
+    auto expected_log = golden_log(fixture.golden("20_upgrade_datasets_4e2d7a28475b"), "4e2d7a28475b");
     expected_log.erase(std::remove_if(expected_log.begin(), expected_log.end(),
                                       [](const std::string& line) { return line.find("Inserted") == 0; }),
                        expected_log.end());
@@ -299,11 +288,9 @@ TEST_CASE("datasets 4e2d7a28475b on the 2023 PostgreSQL fixture gives the real t
     auto up = run({"upgrade", fixture.repo(), "4e2d7a28475b"});
     INFO(up.err);
     REQUIRE(up.exit_status == 0);
-    const std::string golden_run = test_support::read_file(fixture.source_file("golden/20_upgrade_datasets_4e2d7a28475b.txt"));
-    const auto out_start = golden_run.find('\n') + 1;
-    CHECK(up.out == golden_run.substr(out_start, golden_run.find("--- stderr ---") - out_start));
+    CHECK(up.out == fixture.golden("20_upgrade_datasets_4e2d7a28475b").out);
     CHECK(step_log(up.err, "4e2d7a28475b") ==
-          golden_log(fixture.source_file("golden/20_upgrade_datasets_4e2d7a28475b.txt"), "4e2d7a28475b"));
+          golden_log(fixture.golden("20_upgrade_datasets_4e2d7a28475b"), "4e2d7a28475b"));
     const auto golden = pg_dump_dataset_rows(fixture.source_file("golden/30_pg_dump_final.txt"));
     REQUIRE(golden.size() == 16);
     CHECK(as_map(fixture.query("SELECT id::text, ingest_date::text FROM fixture.dataset")) == golden);

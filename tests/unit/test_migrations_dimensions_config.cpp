@@ -11,15 +11,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "butler_migrate/migrations/catalogue.hpp"
 #include "butler_migrate/util/errors.hpp"
-#include "butler_migrate/core/step_context.hpp"
+#include "backend_generator.hpp"
+#include "catalogue_facts.hpp"
 #include "fixture_copy.hpp"
+#include "step_harness.hpp"
 #include "test_registry.hpp"
 
 using butler_migrate::SqlRow;
 using test_support::FixtureCopy;
-using test_support::GoldenRecord;
+using test_support::GoldenRun;
 
 namespace {
 
@@ -39,7 +40,7 @@ std::string sorted_lines(const std::string& text) {
     return out;
 }
 
-bool changes_state(const GoldenRecord& golden) {
+bool changes_state(const GoldenRun& golden) {
     static const std::set<std::string> commands{"stamp", "set-namespace", "upgrade", "downgrade"};
     return golden.is_butler_migrate() && golden.exit_status == 0 && commands.count(golden.args.at(0)) &&
            std::find(golden.args.begin(), golden.args.end(), "--dry-run") == golden.args.end();
@@ -77,7 +78,7 @@ int replay(const FixtureCopy& repo, int first, int last) {
 
 // The lines of the recorded diff's new side ("+" and context lines) by line number: the stored JSON after
 // universe 5, in upstream's normal form (json.dumps with indent=2, sorted keys).
-std::map<int, std::string> recorded_new_side(const GoldenRecord& golden) {
+std::map<int, std::string> recorded_new_side(const GoldenRun& golden) {
     std::map<int, std::string> lines;
     std::istringstream in(golden.err);
     int number = 0;
@@ -302,22 +303,12 @@ std::string small_universe(int version, bool populated, bool exposure_reason = t
 // Runs one direction of a revision's step as the engine would, committing when it succeeds; returns the
 // error message, empty when the step succeeded.
 std::string run_step(const TestRegistry& registry, const std::string& id, StepDirection direction) {
-    const butler_migrate::Revision* revision = nullptr;
-    for (const auto& candidate : butler_migrate::compiled_catalogue().revisions()) {
-        if (candidate.id == id) revision = &candidate;
-    }
-    REQUIRE(revision != nullptr);
     auto db = registry.open();
-    std::ostringstream notices;
-    butler_migrate::MigrationOptions options;
-    butler_migrate::Transaction transaction(*db);
-    butler_migrate::StepContext context(*db, *revision, direction, options, notices);
     try {
-        (direction == StepDirection::upgrade ? revision->upgrade : revision->downgrade).function(context);
+        test_support::run_step(*db, test_support::catalogue_revision(id), direction);
     } catch (const butler_migrate::MigrationError& e) {
         return e.what();
     }
-    transaction.commit();
     return "";
 }
 
@@ -330,7 +321,7 @@ std::string stored_json(const TestRegistry& registry) {
 }  // namespace
 
 TEST_CASE("dimensions-config steps edit dimensions.json as upstream's scripts do", "[migrations]") {
-    const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
+    const Backend backend = test_support::any_backend();
     INFO(test_support::backend_name(backend));
     TestRegistry registry(backend);
 
@@ -371,7 +362,7 @@ TEST_CASE("dimensions-config steps edit dimensions.json as upstream's scripts do
 
 TEST_CASE("dimensions-config c5ae3a2cd7c2 and 9888256c6a18 refuse a stored universe of another version",
           "[migrations]") {
-    const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
+    const Backend backend = test_support::any_backend();
     INFO(test_support::backend_name(backend));
     TestRegistry registry(backend);
     struct Case {
@@ -391,7 +382,7 @@ TEST_CASE("dimensions-config c5ae3a2cd7c2 and 9888256c6a18 refuse a stored unive
 }
 
 TEST_CASE("dimensions-config c5ae3a2cd7c2 needs one observation_reason entry per element", "[migrations]") {
-    const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
+    const Backend backend = test_support::any_backend();
     TestRegistry registry(backend);
     const std::string json = small_universe(2, true, false);
     registry.create_attributes({{kDimensionsJson, json}});

@@ -8,11 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "butler_migrate/migrations/catalogue.hpp"
 #include "butler_migrate/db/database.hpp"
 #include "butler_migrate/util/errors.hpp"
-#include "butler_migrate/core/step_context.hpp"
+#include "backend_generator.hpp"
+#include "catalogue_facts.hpp"
 #include "obscore_test_support.hpp"
+#include "step_harness.hpp"
 #include "test_registry.hpp"
 
 using namespace obscore_test;
@@ -71,7 +72,7 @@ void create_dataset_table(const TestRegistry& registry) {
 }  // namespace
 
 TEST_CASE("obscore-config 4fe28ef5030f follows daf_butler's rules for names, types and column places", "[migrations]") {
-    const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
+    const Backend backend = test_support::any_backend();
     INFO(test_support::backend_name(backend));
     TestRegistry registry(backend);
     registry.create_attributes(TestRegistry::typical_attributes());
@@ -140,14 +141,6 @@ TEST_CASE("obscore-config 4fe28ef5030f follows daf_butler's rules for names, typ
 
 namespace {
 
-const butler_migrate::Revision& obscore_config_revision() {
-    for (const auto& revision : butler_migrate::compiled_catalogue().revisions()) {
-        if (revision.id == "4fe28ef5030f") return revision;
-    }
-    FAIL("revision 4fe28ef5030f is not in the catalogue");
-    throw std::logic_error("unreachable");
-}
-
 std::map<std::string, std::string> attribute_rows(const TestRegistry& registry) {
     std::map<std::string, std::string> out;
     for (const auto& row : registry.query("SELECT name, value FROM {schema}.butler_attributes")) {
@@ -161,7 +154,7 @@ std::map<std::string, std::string> attribute_rows(const TestRegistry& registry) 
 // A stored configuration belongs to a revision of the obscore-config tree, so the commands' revision checks stop
 // before the step could see one on upgrade or miss it on downgrade: the step is called directly.
 TEST_CASE("obscore-config 4fe28ef5030f checks config:obscore.json before changing anything", "[migrations]") {
-    const Backend backend = GENERATE(Backend::sqlite, Backend::postgresql);
+    const Backend backend = test_support::any_backend();
     INFO(test_support::backend_name(backend));
     TestRegistry registry(backend);
     auto attributes = TestRegistry::typical_attributes();
@@ -176,18 +169,16 @@ TEST_CASE("obscore-config 4fe28ef5030f checks config:obscore.json before changin
     SECTION("upgrade refuses a configuration already stored") {
         registry.execute("INSERT INTO {schema}.butler_attributes (name, value) VALUES ('config:obscore.json', 'stored')");
         const auto before = attribute_rows(registry);
-        butler_migrate::StepContext context(*db, obscore_config_revision(), butler_migrate::StepDirection::upgrade, options,
-                                            notices);
-        CHECK_THROWS_WITH(obscore_config_revision().upgrade.function(context),
+        CHECK_THROWS_WITH(test_support::run_step(*db, test_support::catalogue_revision("4fe28ef5030f"),
+                                                 butler_migrate::StepDirection::upgrade, options, notices),
                           "Key 'config:obscore.json' is already defined in butler_attributes.");
         CHECK(attribute_rows(registry) == before);
         CHECK_FALSE(db->has_table("obscore"));
     }
     SECTION("downgrade refuses when no configuration is stored") {
         const auto before = attribute_rows(registry);
-        butler_migrate::StepContext context(*db, obscore_config_revision(), butler_migrate::StepDirection::downgrade,
-                                            options, notices);
-        CHECK_THROWS_WITH(obscore_config_revision().downgrade.function(context),
+        CHECK_THROWS_WITH(test_support::run_step(*db, test_support::catalogue_revision("4fe28ef5030f"),
+                                                 butler_migrate::StepDirection::downgrade, options, notices),
                           "Key 'config:obscore.json' is not defined in butler_attributes.");
         CHECK(attribute_rows(registry) == before);
     }

@@ -9,6 +9,7 @@
 
 #include "butler_migrate/db/database.hpp"
 #include "butler_migrate/steps/dimension_universe.hpp"
+#include "backend_generator.hpp"
 #include "fixture_copy.hpp"
 #include "test_support.hpp"
 #include "universe_test_support.hpp"
@@ -16,7 +17,7 @@
 using butler_migrate::SqlRow;
 using test_support::CommandResult;
 using test_support::FixtureCopy;
-using test_support::GoldenRecord;
+using test_support::GoldenRun;
 using namespace universe_tests;
 
 namespace {
@@ -47,9 +48,10 @@ std::string step_error(const CommandResult& result) {
 }
 
 // Runs a step that must be refused with a message containing `expected`, and leave the registry as it was.
-void check_refused(const FixtureCopy& repo, const std::vector<std::string>& args, const std::string& expected) {
+void check_refused(const FixtureCopy& repo, const std::vector<std::string>& args, const std::string& expected,
+                   const test_support::Environment& env = {}) {
     const std::string before = registry_state(repo);
-    CommandResult result = repo.run(args);
+    CommandResult result = repo.run(args, env);
     INFO(result.err);
     CHECK(result.exit_status != 0);
     CHECK(result.out.empty());
@@ -60,9 +62,8 @@ void check_refused(const FixtureCopy& repo, const std::vector<std::string>& args
 }  // namespace
 
 TEST_CASE("1fae088c80b6 and 352c30854bb0 fill day_obs, group and can_see_sky from the exposures", "[migrations]") {
-    const std::string backend = GENERATE(std::string("sqlite"), std::string("postgresql"));
+    const std::string backend = backend_tag(test_support::any_backend());
     INFO(backend);
-    SharedUniverses universes;
     FixtureCopy repo(backend_fixture(backend), "universe_rows_" + backend);
     repo.run_ok({"stamp", "{REPO}"});
     repo.run_ok({"upgrade", "{REPO}", "2a8a32e1bec3"});
@@ -110,9 +111,8 @@ TEST_CASE("1fae088c80b6 and 352c30854bb0 fill day_obs, group and can_see_sky fro
 }
 
 TEST_CASE("dimensions-config 1fae088c80b6 and 352c30854bb0 refusals leave the registry unchanged", "[migrations]") {
-    const std::string backend = GENERATE(std::string("sqlite"), std::string("postgresql"));
+    const std::string backend = backend_tag(test_support::any_backend());
     INFO(backend);
-    SharedUniverses universes;
     FixtureCopy repo(backend_fixture(backend), "universe_refusals_" + backend);
     repo.run_ok({"stamp", "{REPO}"});
     repo.run_ok({"upgrade", "{REPO}", "2a8a32e1bec3"});
@@ -120,11 +120,12 @@ TEST_CASE("dimensions-config 1fae088c80b6 and 352c30854bb0 refusals leave the re
 
     SECTION("universe files missing") {
         test_support::TempDir empty;
-        ScopedEnv no_files("DAF_BUTLER_DIR", empty.path());
+        const test_support::Environment no_files{{"DAF_BUTLER_DIR", empty.path()}};
         const std::string folder = empty.path() + "/python/lsst/daf/butler/configs/old_dimensions/";
-        check_refused(repo, {"upgrade", "{REPO}", "1fae088c80b6"}, folder + "daf_butler_universe5.yaml");
+        check_refused(repo, {"upgrade", "{REPO}", "1fae088c80b6"}, folder + "daf_butler_universe5.yaml", no_files);
         // Without the check, universe 6 is needed at the very end: all the work before is rolled back.
-        check_refused(repo, {"upgrade", "--options", allow, "{REPO}", "1fae088c80b6"}, folder + "daf_butler_universe6.yaml");
+        check_refused(repo, {"upgrade", "--options", allow, "{REPO}", "1fae088c80b6"}, folder + "daf_butler_universe6.yaml",
+                      no_files);
     }
 
     SECTION("customised universes") {
@@ -169,7 +170,7 @@ TEST_CASE("dimensions-config 1fae088c80b6 and 352c30854bb0 refusals leave the re
 }
 
 TEST_CASE("1fae088c80b6 refuses a customised universe 5 with upstream's message, word for word", "[migrations]") {
-    const std::string backend = GENERATE(std::string("sqlite"), std::string("postgresql"));
+    const std::string backend = backend_tag(test_support::any_backend());
     INFO(backend);
     SharedUniverses universes;
     FixtureCopy repo(backend_fixture(backend), "universe_golden41_" + backend);
@@ -179,7 +180,7 @@ TEST_CASE("1fae088c80b6 refuses a customised universe 5 with upstream's message,
     // The 2021 registry reached universe 5 with other doc strings (golden 41 lists them all): store universe 5
     // with those, and the real tool's refusal must be reproduced exactly.
     const FixtureCopy f2021("f2021_u0_dim600_int_name", "universe_golden41_f2021");
-    const GoldenRecord refused = f2021.golden("41_");
+    const GoldenRun refused = f2021.golden("41_");
     const std::string expected = refused.err.substr(refused.err.find("ValueError: ") + 12);
     std::string customised = butler_migrate::load_historical_universe_json(5);
     const auto lines = split_lines(expected);

@@ -6,6 +6,8 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/registry.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
+#include "backend_generator.hpp"
+#include "catalogue_facts.hpp"
 #include "test_registry.hpp"
 
 using namespace butler_migrate;
@@ -23,7 +25,7 @@ std::vector<std::string> sorted_revisions(Database& db) {
     return revisions;
 }
 
-Backend any_backend() { return GENERATE(Backend::sqlite, Backend::postgresql); }
+using test_support::any_backend;
 
 }  // namespace
 
@@ -117,7 +119,8 @@ TEST_CASE("stamping inserts, moves along a tree line, and leaves known rows alon
     CHECK(sorted_revisions(*db) == std::vector<std::string>{"93341d68b814", "f0a3531f97ca"});
     // A sibling branch of the collections tree is a new head, not a move.
     CHECK(stamp_revision(*db, graph, "8c57494cabcc") == StampAction::inserted);
-    CHECK_THROWS_WITH(stamp_revision(*db, graph, "aa7a2f893cba"), "Can't locate revision identified by 'aa7a2f893cba'");
+    const std::string unknown = test_support::absent_revision_id();
+    CHECK_THROWS_WITH(stamp_revision(*db, graph, unknown), "Can't locate revision identified by '" + unknown + "'");
     CHECK(alembic_revisions(*db).size() == 3);
     purge_alembic_version(*db);
     CHECK(alembic_revisions(*db).empty());

@@ -9,6 +9,7 @@
 #include "butler_migrate/migrations/catalogue.hpp"
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/revision_graph.hpp"
+#include "catalogue_facts.hpp"
 
 using namespace butler_migrate;
 using Ids = std::vector<std::string>;
@@ -35,6 +36,41 @@ Ids sorted(Ids ids) {
     return ids;
 }
 
+// The graph of the catalogue's regular rows that `keep` selects.
+template <typename Keep>
+RevisionGraph graph_of_rows(Keep keep) {
+    std::vector<const Revision*> rows;
+    for (const Revision* revision : test_support::regular_rows()) {
+        if (keep(*revision)) rows.push_back(revision);
+    }
+    return RevisionGraph(rows);
+}
+
+// The regular trees as the real tool recorded them (REFERENCE §2): without the revisions upstream added on top
+// since, whose parents are all recorded ones.
+RevisionGraph recorded_graph(const std::set<std::string>& trees = {}) {
+    return graph_of_rows([&](const Revision& r) {
+        return test_support::recorded_regular_ids().count(r.id) > 0 && (trees.empty() || trees.count(r.tree) > 0);
+    });
+}
+
+// Ids of `rows` that no other of `rows` revises.
+Ids heads_of_rows(const std::vector<const Revision*>& rows) {
+    Ids heads;
+    for (const Revision* candidate : rows) {
+        const bool revised = std::any_of(rows.begin(), rows.end(),
+                                         [&](const Revision* r) { return r->down_revision == candidate->id; });
+        if (!revised) heads.push_back(candidate->id);
+    }
+    return sorted(heads);
+}
+
+std::size_t rows_of_tree(const std::string& tree) {
+    const auto& rows = compiled_catalogue().revisions();
+    const auto in_tree = [&](const Revision& r) { return r.tree == tree; };
+    return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), in_tree));
+}
+
 // A small hand-made graph: `spec` rows are {id, down, label or ""}, all in tree "t".
 struct HandGraph {
     std::vector<Revision> storage;
@@ -58,17 +94,25 @@ struct HandGraph {
 }  // namespace
 
 TEST_CASE("regular graph: heads, branch points and bases of REFERENCE §2.12", "[revisions]") {
+    const RevisionGraph recorded = recorded_graph();
+    CHECK(recorded.revisions().size() == 52);  // REFERENCE §2
+    CHECK(recorded.heads() == sorted({"c0e4f9ab4a5d", "93341d68b814", "8c57494cabcc", "635083325f20", "4e2d7a28475b",
+                                      "a81dddabd837", "035dcf13ef18", "352c30854bb0", "a0d766f99876", "4fe28ef5030f",
+                                      "77e5b803ad3f"}));
+    CHECK(recorded.is_head("4e2d7a28475b"));
+    // The whole catalogue: its heads are the rows nothing revises.
     const RevisionGraph graph = compiled_catalogue().regular();
-    CHECK(graph.revisions().size() == 52);
-    CHECK(graph.heads() == sorted({"c0e4f9ab4a5d", "93341d68b814", "8c57494cabcc", "635083325f20", "4e2d7a28475b",
-                                   "a81dddabd837", "035dcf13ef18", "352c30854bb0", "a0d766f99876", "4fe28ef5030f",
-                                   "77e5b803ad3f"}));
+    CHECK(graph.revisions().size() == test_support::regular_rows().size());
+    CHECK(graph.heads() == heads_of_rows(test_support::regular_rows()));
+    for (const Revision* revision : test_support::regular_rows()) {
+        INFO(revision->id);
+        CHECK(graph.is_head(revision->id) == test_support::is_regular_head(revision->id));
+    }
     CHECK(branch_points(graph) == Ids{"059cc7b7ef13", "8d2e9de2f21f"});
     CHECK(graph.bases() == sorted({"f0a3531f97ca", "8d2e9de2f21f", "059cc7b7ef13", "6e7967ca2f9c", "6166dfbb5324",
                                    "3e2891b82110", "8b8e030aba2b", "2daeabfb5019", "c2c46f409743"}));
     CHECK(graph.children("8d2e9de2f21f") == Ids{"079a1bc77f25", "a56af31bd899"});
     CHECK(graph.children("059cc7b7ef13") == Ids{"2101fbf51ad3", "eb5a3cc76666"});
-    CHECK(graph.is_head("4e2d7a28475b"));
     CHECK_FALSE(graph.is_head("2101fbf51ad3"));
 }
 
@@ -124,7 +168,7 @@ TEST_CASE("ancestors and is_ancestor", "[revisions]") {
 }
 
 TEST_CASE("heads_above follows children to the heads of the tree", "[revisions]") {
-    const RevisionGraph graph = compiled_catalogue().regular();
+    const RevisionGraph graph = recorded_graph();
     // REFERENCE §2: the dimensions tree 6166dfbb5324 ... 1601d5973bf8 -> 035dcf13ef18.
     CHECK(graph.heads_above("6166dfbb5324") == Ids{"035dcf13ef18"});
     CHECK(graph.heads_above("1601d5973bf8") == Ids{"035dcf13ef18"});
@@ -133,16 +177,23 @@ TEST_CASE("heads_above follows children to the heads of the tree", "[revisions]"
     CHECK(graph.heads_above("8d2e9de2f21f") == Ids{"8c57494cabcc", "93341d68b814"});
     CHECK(graph.heads_above("079a1bc77f25") == Ids{"8c57494cabcc"});
     CHECK(graph.heads_above("059cc7b7ef13") == Ids{"4e2d7a28475b", "635083325f20"});
-    CHECK_THROWS_AS(graph.heads_above("000000000000"), RevisionError);
+    CHECK_THROWS_AS(graph.heads_above(test_support::absent_revision_id()), RevisionError);
+    // The whole catalogue: from each root, the heads of its tree.
+    const RevisionGraph all = compiled_catalogue().regular();
+    for (const std::string& root : all.bases()) {
+        INFO(root);
+        CHECK(all.heads_above(root) == test_support::regular_heads(all.at(root).tree));
+    }
 }
 
 TEST_CASE("unknown revisions", "[revisions]") {
     const RevisionGraph graph = compiled_catalogue().regular();
-    CHECK(graph.find("aa7a2f893cba") == nullptr);
+    const std::string unknown = test_support::absent_revision_id();
+    CHECK(graph.find(unknown) == nullptr);
     CHECK(graph.find("c0e4f9ab4a5d") != nullptr);
-    CHECK_THROWS_MATCHES(graph.at("aa7a2f893cba"), RevisionError,
-                         Catch::Message("Can't locate revision identified by 'aa7a2f893cba'"));
-    CHECK_THROWS_AS(graph.ancestors("aa7a2f893cba"), RevisionError);
+    CHECK_THROWS_MATCHES(graph.at(unknown), RevisionError,
+                         Catch::Message("Can't locate revision identified by '" + unknown + "'"));
+    CHECK_THROWS_AS(graph.ancestors(unknown), RevisionError);
 }
 
 TEST_CASE("graphs with duplicate ids or missing parents are refused", "[revisions]") {
@@ -160,8 +211,13 @@ TEST_CASE("with_one_shot_tree replaces the regular tree of its manager type", "[
     CHECK(branch_points(graph) == Ids{"8d2e9de2f21f"});  // collections still branches, datasets no more
     CHECK(graph.find("4e2d7a28475b") == nullptr);
     CHECK(graph.at("2101fbf51ad3").down_revision == "635083325f20");
-    CHECK(graph.revisions().size() == 52 - 7 + 3);
-    CHECK(graph.heads().size() == 10);
+    // The regular rows but those of datasets, and the rows of the one-shot tree instead.
+    std::vector<const Revision*> rows;
+    for (const Revision& r : compiled_catalogue().revisions()) {
+        if (r.tree == "datasets/int_1.0.0_to_uuid_1.0.0" || (!r.is_one_shot() && r.tree != "datasets")) rows.push_back(&r);
+    }
+    CHECK(graph.revisions().size() == rows.size());
+    CHECK(graph.heads() == heads_of_rows(rows));
 
     const RevisionGraph collections = compiled_catalogue().with_one_shot_tree("collections/name_2.0.0_to_int_2.0.0");
     CHECK(branch_points(collections) == Ids{"059cc7b7ef13"});
@@ -177,21 +233,27 @@ TEST_CASE("with_one_shot_tree errors", "[revisions]") {
 }
 
 TEST_CASE("of_trees selects whole trees by name", "[revisions]") {
-    CHECK(compiled_catalogue().of_trees({"attributes"}).revisions().size() == 3);
+    CHECK(compiled_catalogue().of_trees({"attributes"}).revisions().size() == rows_of_tree("attributes"));
     CHECK(compiled_catalogue().of_trees({"attributes", "opaque"}).tree_names() == Ids{"attributes", "opaque"});
     CHECK(compiled_catalogue().of_trees({"no-such-tree"}).empty());
     CHECK(compiled_catalogue().of_trees({"datasets/int_1.0.0_to_uuid_1.0.0"}).bases() == Ids{"059cc7b7ef13"});
 }
 
 TEST_CASE("history: trees alphabetically, heads ascending, branch points after their branches", "[revisions]") {
-    CHECK(ids_of(compiled_catalogue().of_trees({"datasets"}).history()) ==
+    // REFERENCE §2 trees as recorded (the order of the real tool's show-history goldens 25, 21 and 33).
+    CHECK(ids_of(recorded_graph({"datasets"}).history()) ==
           Ids{"4e2d7a28475b", "2101fbf51ad3", "635083325f20", "576045cb7831", "38a9414ea7a2", "eb5a3cc76666",
               "059cc7b7ef13"});
-    CHECK(ids_of(compiled_catalogue().of_trees({"obscore", "attributes"}).history()) ==
+    CHECK(ids_of(recorded_graph({"obscore", "attributes"}).history()) ==
           Ids{"c0e4f9ab4a5d", "f22a777cf382", "f0a3531f97ca", "a0d766f99876", "8b8e030aba2b"});
+    const auto recorded = recorded_graph().history();
+    CHECK(recorded.size() == 52);
+    CHECK(recorded.front()->id == "c0e4f9ab4a5d");
+    CHECK(recorded.back()->id == "c2c46f409743");
+    // The whole catalogue: every regular row once, from the head of the first tree to the root of the last.
     const auto all = compiled_catalogue().regular().history();
-    CHECK(all.size() == 52);
-    CHECK(all.front()->id == "c0e4f9ab4a5d");
+    CHECK(all.size() == test_support::regular_rows().size());
+    CHECK(all.front()->id == test_support::regular_heads("attributes").front());
     CHECK(all.back()->id == "c2c46f409743");
     // r -> a -> {b, c}, r -> d: b's chain stops before a (c still pending), then c, then a, then d, then r.
     const HandGraph nested_revisions({{"r", "", ""}, {"a", "r", ""}, {"b", "a", ""}, {"c", "a", ""}, {"d", "r", ""}});
@@ -236,6 +298,13 @@ TEST_CASE("step availability follows the up/down columns of REFERENCE §2", "[re
     for (const Revision& revision : compiled_catalogue().revisions()) {
         const std::string key = (revision.is_one_shot() ? "one-shot " : "") + revision.id;
         INFO(revision.tree << " " << revision.id);
+        if (!revision.is_one_shot() && test_support::recorded_regular_ids().count(revision.id) == 0) {
+            // Added upstream after REFERENCE §2: a function exactly when it is available.
+            for (const Step* step : {&revision.upgrade, &revision.downgrade}) {
+                CHECK((step->function != nullptr) == (step->availability == StepAvailability::available));
+            }
+            continue;
+        }
         check_step(revision.upgrade, upgrade_implemented.count(key) > 0);
         if (key == no_op_downgrade) {
             CHECK(revision.downgrade.availability == StepAvailability::available);

@@ -9,7 +9,8 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/db/schema_dump.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
-#include "butler_migrate/core/step_context.hpp"
+#include "backend_generator.hpp"
+#include "step_harness.hpp"
 #include "test_registry.hpp"
 
 using namespace butler_migrate;
@@ -18,19 +19,12 @@ using test_support::TestRegistry;
 
 namespace {
 
-Backend any_backend() { return GENERATE(Backend::sqlite, Backend::postgresql); }
+using test_support::any_backend;
 
 // Runs `body` as a migration step does: inside one transaction, committed when it returns.
 void in_step(const TestRegistry& registry, const std::function<void(StepContext&)>& body) {
     auto db = registry.open();
-    Revision revision;
-    revision.id = "000000000000";
-    MigrationOptions options;
-    std::ostringstream notices;
-    Transaction transaction(*db);
-    StepContext context(*db, revision, StepDirection::upgrade, options, notices);
-    body(context);
-    transaction.commit();
+    test_support::run_in_step(*db, body);
 }
 
 // A parent table and a child with a composite primary key, a foreign key, a unique constraint, a CHECK, a

@@ -11,7 +11,9 @@
 #include "butler_migrate/db/schema_dump.hpp"
 #include "db/postgres_schema.hpp"
 #include "db/sqlite_schema.hpp"
+#include "golden_run.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 using namespace butler_migrate;
 using test_support::PgServer;
@@ -19,20 +21,8 @@ using test_support::TempDir;
 
 namespace {
 
-// The stdout part of a golden: after the "$ butler migrate ..." line, up to "--- stderr ---" or "[exit status".
-std::string golden_stdout(const std::string& path) {
-    std::string text = test_support::read_file(path);
-    std::string out;
-    size_t pos = text.find('\n') + 1;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        std::string line = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
-        if (line.rfind("--- stderr ---", 0) == 0 || line.rfind("[exit status", 0) == 0) break;
-        out += line;
-        pos += line.size();
-    }
-    return out;
-}
+// The stdout part of a golden.
+std::string golden_stdout(const std::string& path) { return test_support::read_golden(path).out; }
 
 std::string golden_file(const std::string& fixture, const std::string& suffix) {
     for (const auto& entry : std::filesystem::directory_iterator(test_support::shared_path("fixtures/" + fixture + "/golden"))) {
@@ -153,7 +143,7 @@ TEST_CASE("dump-schema prints only the named tables and ignores unknown ones", "
         pos = end;
     }
     REQUIRE_FALSE(expected.empty());
-    auto result = test_support::run_butler_migrate({"dump-schema", dir.path(), "run", "no_such_table", "collection"});
+    auto result = test_support::run_isolated({"dump-schema", dir.path(), "run", "no_such_table", "collection"});
     CHECK(result.err == "");
     CHECK(result.exit_status == 0);
     CHECK(result.out == expected);

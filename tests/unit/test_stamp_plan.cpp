@@ -7,7 +7,10 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/registry.hpp"
 #include "butler_migrate/core/stamp_plan.hpp"
+#include "butler_migrate/core/revision_id.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
+#include "backend_generator.hpp"
+#include "catalogue_facts.hpp"
 #include "test_registry.hpp"
 
 using namespace butler_migrate;
@@ -18,11 +21,19 @@ namespace {
 
 const std::string kReg = "lsst.daf.butler.registry.";
 
-// Revision ids from REFERENCE §2 (tables of the trees) and §1.2 (universe 8 is in no tree).
+// A dimension universe newer than every migration, and its revision id by REFERENCE §1.2's formula: in no tree.
+int newer_universe() { return test_support::newest_catalogue_universe() + 1; }
+std::string newer_universe_revision() {
+    const std::string id = rev_id({"dimensions-config", "daf_butler", std::to_string(newer_universe())});
+    REQUIRE_FALSE(test_support::in_catalogue(id));
+    return id;
+}
+
+// Revision ids from REFERENCE §2 (tables of the trees) and §1.2.
 std::vector<ManagerVersion> recorded_managers() {
     return {
         {"attributes", kReg + "attributes.DefaultButlerAttributeManager", "1.0.1", "c0e4f9ab4a5d"},
-        {"dimensions-config", "daf_butler", "8", "aa7a2f893cba"},
+        {"dimensions-config", "daf_butler", std::to_string(newer_universe()), newer_universe_revision()},
         {"datasets", kReg + "datasets.byDimensions._manager.ByDimensionsDatasetRecordStorageManagerUUID", "1.0.0",
          "2101fbf51ad3"},
     };
@@ -72,12 +83,12 @@ TEST_CASE("stamp plan: every recorded manager, a version newer than every migrat
           "[stamp-plan]") {
     const StampPlan plan = plan_stamp(recorded_managers(), regular_graph(), std::nullopt, false);
     CHECK(rows_of(plan) == std::vector<Row>{{"attributes", "c0e4f9ab4a5d", true},
-                                            {"dimensions-config", "aa7a2f893cba", false},
+                                            {"dimensions-config", newer_universe_revision(), false},
                                             {"datasets", "2101fbf51ad3", true}});
     CHECK(plan.revisions_to_write() == std::vector<std::string>{"c0e4f9ab4a5d", "2101fbf51ad3"});
     CHECK(plan.unstamped_warnings() ==
           std::vector<std::string>{"dimensions-config: the registry's version has no migration revision yet "
-                                   "(aa7a2f893cba is in no tree), so it was not stamped"});
+                                   "(" + newer_universe_revision() + " is in no tree), so it was not stamped"});
     CHECK_FALSE(plan.purge);
     CHECK(plan_stamp(recorded_managers(), regular_graph(), std::nullopt, true).purge);
 }
@@ -91,7 +102,7 @@ TEST_CASE("stamp plan: a named manager", "[stamp-plan]") {
     SECTION("recorded, in no tree: reported, nothing to write") {
         const StampPlan plan =
             plan_stamp(recorded_managers(), regular_graph(), std::string("dimensions-config"), false);
-        CHECK(rows_of(plan) == std::vector<Row>{{"dimensions-config", "aa7a2f893cba", false}});
+        CHECK(rows_of(plan) == std::vector<Row>{{"dimensions-config", newer_universe_revision(), false}});
         CHECK(plan.revisions_to_write().empty());
         CHECK(plan.unstamped_warnings().size() == 1);
     }
@@ -116,7 +127,7 @@ TEST_CASE("stamp plan: a named manager", "[stamp-plan]") {
 }
 
 TEST_CASE("stamp plan applied: unknown versions skipped, existing rows kept or purged once", "[stamp-plan]") {
-    auto backend = GENERATE(Backend::sqlite, Backend::postgresql);
+    auto backend = test_support::any_backend();
     INFO(test_support::backend_name(backend));
     TestRegistry registry(backend);
     auto db = registry.open();

@@ -9,66 +9,42 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "catalogue_facts.hpp"
 #include "fixture_copy.hpp"
 
 using test_support::CommandResult;
 using test_support::FixtureCopy;
-using test_support::GoldenRecord;
+using test_support::GoldenRun;
 
 namespace {
 
 // Runs butler-migrate on the copy ({REPO} replaced) with the universe files of ../shared/daf_butler.
-CommandResult run_on(const FixtureCopy& copy, const std::vector<std::string>& args) {
-    std::vector<std::string> resolved;
-    for (const auto& a : args) resolved.push_back(a == "{REPO}" ? copy.repo() : a);
-    return test_support::run_butler_migrate(
-        resolved, {{"LSST_DB_AUTH", "/nonexistent"}, {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")},
-                   {"DAF_BUTLER_CONFIG_PATH", ""}, {"DAF_BUTLER_REPOSITORY_INDEX", ""}});
-}
+CommandResult run_on(const FixtureCopy& copy, const std::vector<std::string>& args) { return copy.run(args); }
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
     args.insert(args.end(), more.begin(), more.end());
     return args;
 }
 
-bool has_arg(const GoldenRecord& g, const std::string& arg) {
+bool has_arg(const GoldenRun& g, const std::string& arg) {
     return std::find(g.args.begin(), g.args.end(), arg) != g.args.end();
 }
 
-// The fixture's goldens in recorded order.
-std::vector<GoldenRecord> all_goldens(const FixtureCopy& copy) {
-    std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(copy.source_file("golden"))) {
-        names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    std::vector<GoldenRecord> goldens;
-    for (const auto& name : names) goldens.push_back(copy.golden(name.substr(0, name.find('_') + 1)));
-    return goldens;
-}
-
-bool is_plain_show_current(const GoldenRecord& g) {
+bool is_plain_show_current(const GoldenRun& g) {
     return g.is_butler_migrate() && g.args.at(0) == "show-current" && !has_arg(g, "-v") && !has_arg(g, "--butler") &&
            g.exit_status == 0;
 }
 
-bool is_real_stamp(const GoldenRecord& g) {
+bool is_real_stamp(const GoldenRun& g) {
     return g.is_butler_migrate() && g.args.at(0) == "stamp" && !has_arg(g, "--dry-run") && !has_arg(g, "-n") &&
            g.exit_status == 0;
 }
 
-// The recorded revisions of a non-verbose show-current golden, each with whether it printed "(head)".
-std::map<std::string, bool> golden_revisions(const GoldenRecord& g) {
-    std::map<std::string, bool> revisions;
-    std::istringstream lines(g.out);
-    for (std::string line; std::getline(lines, line);) {
-        revisions[line.substr(0, 12)] = line.find(" (head)") != std::string::npos;
-    }
-    return revisions;
-}
+// The recorded revisions of a non-verbose show-current golden, each with whether it is at its head today.
+std::map<std::string, bool> golden_revisions(const GoldenRun& g) { return test_support::recorded_current(g); }
 
 // What status must answer for the state a show-current golden shows: 0 when every revision is a head, else 7.
-int expected_exit(const GoldenRecord& show_current) {
+int expected_exit(const GoldenRun& show_current) {
     const auto revisions = golden_revisions(show_current);
     REQUIRE(!revisions.empty());
     bool all_heads = std::all_of(revisions.begin(), revisions.end(), [](const auto& r) { return r.second; });
@@ -76,7 +52,7 @@ int expected_exit(const GoldenRecord& show_current) {
 }
 
 // --namespace as the fixture's recorded stamp run gave it (universe-0 registries store no namespace).
-std::vector<std::string> namespace_args(const std::vector<GoldenRecord>& goldens) {
+std::vector<std::string> namespace_args(const std::vector<GoldenRun>& goldens) {
     for (const auto& g : goldens) {
         if (!is_real_stamp(g)) continue;
         auto it = std::find(g.args.begin(), g.args.end(), "--namespace");
@@ -124,7 +100,7 @@ void check_inconsistent(const FixtureCopy& copy, const std::vector<std::string>&
 }
 
 // Replays the recorded stamp/upgrade/downgrade/set-namespace runs after `from` that succeeded upstream.
-void replay_changes(const FixtureCopy& copy, const std::vector<GoldenRecord>& goldens, size_t from) {
+void replay_changes(const FixtureCopy& copy, const std::vector<GoldenRun>& goldens, size_t from) {
     static const std::set<std::string> changing = {"stamp", "upgrade", "downgrade", "set-namespace"};
     for (size_t i = from; i < goldens.size(); ++i) {
         const auto& g = goldens[i];
@@ -141,7 +117,7 @@ void replay_changes(const FixtureCopy& copy, const std::vector<GoldenRecord>& go
 // upgrades (as the final recorded show-current says), then made inconsistent (5).
 void check_fixture_lifecycle(const std::string& fixture, const std::string& tag) {
     FixtureCopy copy(fixture, tag);
-    const auto goldens = all_goldens(copy);
+    const auto goldens = copy.all_goldens();
     const auto ns = namespace_args(goldens);
 
     {
@@ -218,26 +194,62 @@ TEST_CASE("status lists each tree with its head and pending steps (f2021 after s
     const auto result = run_on(copy, {"status", "--namespace", "daf_butler", "{REPO}"});
     CHECK(result.exit_status == 7);
     CHECK(result.err.empty());
-    // Laid out by hand: names padded to "dimensions-config" (17), two spaces between columns.
-    CHECK(result.out ==
-          "Registry: sqlite:///" + copy.repo() + "/gen3.sqlite3\n"
-          "attributes         f22a777cf382  head c0e4f9ab4a5d  1 step pending: c0e4f9ab4a5d (all available)\n"
-          "collections        93341d68b814  head 93341d68b814  at head; one-shot tree "
-          "collections/name_2.0.0_to_int_2.0.0 leads on to 8c57494cabcc\n"
-          "datasets           635083325f20  head 635083325f20  at head; one-shot tree "
-          "datasets/int_1.0.0_to_uuid_1.0.0 leads on to 2101fbf51ad3\n"
-          "datastores         a07b3b60e369  head a81dddabd837  1 step pending: a81dddabd837 (all available)\n"
-          "dimensions         87a30df8c8c5  head 035dcf13ef18  2 steps pending: 1601d5973bf8, 035dcf13ef18 "
-          "(all available)\n"
-          "dimensions-config  f3bcee34f344  head 352c30854bb0  7 steps pending: 380002bcbb26, bf6308af80aa, "
-          "c5ae3a2cd7c2, 9888256c6a18, 2a8a32e1bec3, 1fae088c80b6, 352c30854bb0 (all available)\n"
-          "opaque             77e5b803ad3f  head 77e5b803ad3f  at head\n"
-          "Upgrades pending: 4 of 7 trees are not at their head.\n");
+    // Laid out by hand: names padded to "dimensions-config" (17), two spaces between columns. Each tree: the stamped
+    // revision, the steps REFERENCE §2 has above it (all implemented), and what upstream added on top since.
+    struct TreeLine {
+        const char* tree;
+        const char* current;
+        std::vector<std::string> pending;
+        const char* at_head;  // the text after an unchanged head
+    };
+    const std::vector<TreeLine> trees = {
+        {"attributes", "f22a777cf382", {"c0e4f9ab4a5d"}, "at head"},
+        {"collections", "93341d68b814", {},
+         "at head; one-shot tree collections/name_2.0.0_to_int_2.0.0 leads on to 8c57494cabcc"},
+        {"datasets", "635083325f20", {},
+         "at head; one-shot tree datasets/int_1.0.0_to_uuid_1.0.0 leads on to 2101fbf51ad3"},
+        {"datastores", "a07b3b60e369", {"a81dddabd837"}, "at head"},
+        {"dimensions", "87a30df8c8c5", {"1601d5973bf8", "035dcf13ef18"}, "at head"},
+        {"dimensions-config", "f3bcee34f344",
+         {"380002bcbb26", "bf6308af80aa", "c5ae3a2cd7c2", "9888256c6a18", "2a8a32e1bec3", "1fae088c80b6",
+          "352c30854bb0"},
+         "at head"},
+        {"opaque", "77e5b803ad3f", {}, "at head"},
+    };
+    std::string expected = "Registry: sqlite:///" + copy.repo() + "/gen3.sqlite3\n";
+    int behind = 0;
+    for (const auto& t : trees) {
+        std::vector<std::string> pending = t.pending;
+        const auto added = test_support::regular_revisions_above(pending.empty() ? t.current : pending.back());
+        pending.insert(pending.end(), added.begin(), added.end());
+        const std::string tree = t.tree;
+        std::string line = tree + std::string(19 - tree.size(), ' ') + t.current + "  head " +
+                           (pending.empty() ? t.current : pending.back()) + "  ";
+        if (pending.empty()) {
+            line += t.at_head;
+        } else {
+            ++behind;
+            std::string list, missing;
+            for (const auto& id : pending) {
+                list += (list.empty() ? "" : ", ") + id;
+                const auto availability = test_support::catalogue_revision(id).upgrade.availability;
+                if (availability != butler_migrate::StepAvailability::available) {
+                    missing += (missing.empty() ? "" : ", ") + id;
+                }
+            }
+            line += std::to_string(pending.size()) + (pending.size() == 1 ? " step" : " steps") + " pending: " + list +
+                    (missing.empty() ? " (all available)" : " (not available in this build: " + missing + ")");
+        }
+        expected += line + "\n";
+    }
+    expected += "Upgrades pending: " + std::to_string(behind) + " of 7 trees are not at their head.\n";
+    CHECK(behind >= 4);
+    CHECK(result.out == expected);
     // show-current --check keeps show-current's listing (golden 13) and only changes the exit status.
     const auto check = run_on(copy, {"show-current", "--check", "--namespace", "daf_butler", "{REPO}"});
     CHECK(check.exit_status == 7);
     std::multiset<std::string> printed, recorded;
-    std::istringstream a(check.out), b(copy.golden("13_").out);
+    std::istringstream a(check.out), b(test_support::with_heads_of_today(copy.golden("13_").out));
     for (std::string line; std::getline(a, line);) printed.insert(line);
     for (std::string line; std::getline(b, line);) recorded.insert(line);
     CHECK(printed == recorded);
@@ -285,38 +297,43 @@ TEST_CASE("status: universe 5 -> 7 with the port's built-in HSC offset reaches h
     FixtureCopy copy("f2024_u5_default", "status_2024_u5_head");
     copy.run_ok({"stamp", "{REPO}"});
     CHECK(run_on(copy, {"status", "{REPO}"}).exit_status == 7);
-    const auto upgrade = run_on(copy, {"upgrade", "{REPO}", "352c30854bb0"});
+    // To the heads of the trees not at theirs: REFERENCE §2's, or what upstream added on top since.
+    const auto upgrade = run_on(copy, {"upgrade", "{REPO}", test_support::regular_head_above("352c30854bb0")});
     INFO(upgrade.err);
     REQUIRE(upgrade.exit_status == 0);
     CHECK(run_on(copy, {"status", "{REPO}"}).exit_status == 7);  // datasets 2101fbf51ad3, datastores a07b3b60e369
-    REQUIRE(run_on(copy, {"upgrade", "{REPO}", "4e2d7a28475b"}).exit_status == 0);
-    REQUIRE(run_on(copy, {"upgrade", "{REPO}", "a81dddabd837"}).exit_status == 0);
+    REQUIRE(run_on(copy, {"upgrade", "{REPO}", test_support::regular_head_above("4e2d7a28475b")}).exit_status == 0);
+    REQUIRE(run_on(copy, {"upgrade", "{REPO}", test_support::regular_head_above("a81dddabd837")}).exit_status == 0);
+    for (const char* at_head : {"c0e4f9ab4a5d", "035dcf13ef18", "8c57494cabcc", "77e5b803ad3f"}) {
+        const std::string head = test_support::regular_head_above(at_head);
+        if (head != at_head) REQUIRE(run_on(copy, {"upgrade", "{REPO}", head}).exit_status == 0);
+    }
     CHECK(run_on(copy, {"status", "{REPO}"}).exit_status == 0);
     CHECK(run_on(copy, {"show-current", "--check", "{REPO}"}).exit_status == 0);
 }
 
 TEST_CASE("status: configuration and database errors exit 3 and 4 (SQLite and PostgreSQL)", "[status]") {
     test_support::TempDir dir;
-    auto missing_config = test_support::run_butler_migrate({"status", dir.path()}, {{"LSST_DB_AUTH", "/nonexistent"}});
+    auto missing_config = test_support::run_isolated({"status", dir.path()});
     CHECK(missing_config.exit_status == 3);
     CHECK(missing_config.out.empty());
 
     test_support::write_file(dir.file("butler.yaml"), "registry:\n  db: sqlite:///" + dir.file("missing.sqlite3") + "\n");
-    auto missing_file = test_support::run_butler_migrate({"status", dir.path()}, {{"LSST_DB_AUTH", "/nonexistent"}});
+    auto missing_file = test_support::run_isolated({"status", dir.path()});
     CHECK(missing_file.exit_status == 4);
-    CHECK(test_support::run_butler_migrate({"show-current", "--check", dir.path()}, {{"LSST_DB_AUTH", "/nonexistent"}})
+    CHECK(test_support::run_isolated({"show-current", "--check", dir.path()})
               .exit_status == 4);
 
     const auto pg = test_support::PgServer::require();
     test_support::write_file(dir.file("butler.yaml"),
                              "registry:\n  db: " + pg.url("bm_status_no_such_database") + "\n");
-    auto no_database = test_support::run_butler_migrate({"status", dir.path()}, {{"LSST_DB_AUTH", "/nonexistent"}});
+    auto no_database = test_support::run_isolated({"status", dir.path()});
     CHECK(no_database.exit_status == 4);
     if (!pg.password.empty()) CHECK(no_database.err.find(pg.password) == std::string::npos);
 }
 
 TEST_CASE("status refuses a bad --format value as a usage error", "[status]") {
     test_support::TempDir dir;
-    CHECK(test_support::run_butler_migrate({"status", "--format", "yaml", dir.path()}).exit_status == 2);
-    CHECK(test_support::run_butler_migrate({"show-trees", "--format", "xml"}).exit_status == 2);
+    CHECK(test_support::run_isolated({"status", "--format", "yaml", dir.path()}).exit_status == 2);
+    CHECK(test_support::run_isolated({"show-trees", "--format", "xml"}).exit_status == 2);
 }

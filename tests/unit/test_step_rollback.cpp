@@ -22,15 +22,7 @@ void check_rollback(const Case& c) {
     for (const auto& args : c.prepare) copy.run_ok(args);
     const std::string before = copy.snapshot();
 
-    auto env_args = c.command;
-    auto failed = test_support::run_butler_migrate(
-        [&] {
-            std::vector<std::string> args;
-            for (const auto& a : env_args) args.push_back(a == "{REPO}" ? copy.repo() : a);
-            return args;
-        }(),
-        {{"BUTLER_MIGRATE_TEST_FAIL_BEFORE_COMMIT", c.revision}, {"LSST_DB_AUTH", "/nonexistent"},
-         {"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")}});
+    auto failed = copy.run(c.command, {{"BUTLER_MIGRATE_TEST_FAIL_BEFORE_COMMIT", c.revision}});
     CHECK(failed.exit_status == 1);
     CHECK(failed.err.find("failed, nothing of it was applied: injected failure") != std::string::npos);
     CHECK(copy.snapshot() == before);

@@ -110,7 +110,7 @@ TEST_CASE("the subcommand table is sorted, its names unique, each with a summary
     CHECK(butler_migrate::cli::find_subcommand("no-such-command") == nullptr);
 }
 
-TEST_CASE("--help lists the table's subcommands and each one dispatches to its own page", "[subcommand-table]") {
+TEST_CASE("The --help page lists the table's subcommands and each one dispatches to its own page", "[subcommand-table]") {
     std::set<std::string> table_names;
     for (const auto& entry : subcommand_table()) table_names.insert(entry.name);
     CHECK(help_commands() == table_names);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "scoped_env.hpp"
+#include "test_registry.hpp"
 #include "test_support.hpp"
 
 namespace universe_tests {
@@ -24,7 +25,8 @@ inline const std::string kDimensionsKey = "config:dimensions.json";
 
 using test_support::ScopedEnv;
 
-// The executable finds the universe files through DAF_BUTLER_DIR only, pointing at ../shared/daf_butler.
+// The library called in the test process finds the universe files through DAF_BUTLER_DIR only, pointing at
+// ../shared/daf_butler (runs of the executable have the same from test_support::tool_environment).
 struct SharedUniverses {
     ScopedEnv daf_butler{"DAF_BUTLER_DIR", test_support::shared_path("daf_butler")};
     ScopedEnv override_dir{"BUTLER_MIGRATE_UNIVERSE_DIR", std::nullopt};
@@ -49,9 +51,18 @@ inline std::string sha256_hex(const std::string& data) {
     return out;
 }
 
-// The universe 4 fixture of a backend: "sqlite" or "postgresql".
+// The universe 4 fixture of a backend.
+inline const char* backend_fixture(test_support::Backend backend) {
+    return backend == test_support::Backend::sqlite ? "f2023_u4_26.0.0_default" : "f2023_u4_26.0.0_default_pg";
+}
+// The same by name, "sqlite" or "postgresql".
 inline const char* backend_fixture(const std::string& backend) {
-    return backend == "sqlite" ? "f2023_u4_26.0.0_default" : "f2023_u4_26.0.0_default_pg";
+    return backend_fixture(backend == "sqlite" ? test_support::Backend::sqlite : test_support::Backend::postgresql);
+}
+
+// A word for database tags and messages: "sqlite" or "postgresql".
+inline std::string backend_tag(test_support::Backend backend) {
+    return backend == test_support::Backend::sqlite ? "sqlite" : "postgresql";
 }
 
 }  // namespace universe_tests

@@ -1,5 +1,5 @@
-// Parsing of golden files: "$ command", stdout, "--- stderr ---", stderr, "[exit status N]".
-#include "golden_file.hpp"
+// Reading golden files: "$ command", stdout, "--- stderr ---", stderr, "[exit status N]".
+#include "golden_run.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,7 +9,7 @@
 
 #include "test_support.hpp"
 
-namespace conformance {
+namespace test_support {
 
 namespace {
 
@@ -31,11 +31,11 @@ std::string GoldenRun::error_message() const {
     std::istringstream in(err);
     std::string line, message;
     bool found = false;
-    for (std::string collected; std::getline(in, line);) {
+    while (std::getline(in, line)) {
         std::smatch m;
         if (!found && std::regex_search(line, m, exception_line)) {
             found = true;
-            std::string text = line.substr(m.length(0));
+            std::string text = line.substr(static_cast<size_t>(m.length(0)));
             // Python shows a KeyError's message as the repr of its string.
             if (m[1] == "KeyError" && text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
                 text.back() == text.front()) {
@@ -53,21 +53,31 @@ GoldenRun read_golden(const std::string& path) {
     GoldenRun run;
     run.path = path;
     run.name = std::filesystem::path(path).stem().string();
-    std::string text = test_support::read_file(path);
-    auto first_newline = text.find('\n');
-    std::string first = text.substr(0, first_newline);
+    const std::string text = read_file(path);
+    const auto first_newline = text.find('\n');
+    const std::string first = text.substr(0, first_newline);
     if (first.rfind("$ ", 0) != 0) throw std::runtime_error(path + ": first line is not a command");
     run.argv = split_spaces(first.substr(2));
-    std::string rest = text.substr(first_newline + 1);
+    if (run.argv.empty()) throw std::runtime_error(path + ": empty command line");
+    const bool butler_migrate = run.argv.size() >= 2 && run.argv[0] == "butler" && run.argv[1] == "migrate";
+    run.program = butler_migrate ? "butler migrate" : run.argv[0];
+    run.args.assign(run.argv.begin() + (butler_migrate ? 2 : 1), run.argv.end());
 
-    static const std::regex status_line(R"(\[exit status (\d+)\]\n?$)");
+    std::string rest = first_newline == std::string::npos ? "" : text.substr(first_newline + 1);
+    // The last line is "[exit status N]"; everything before it is stdout and stderr.
+    const auto status_at = rest.rfind("[exit status ");
     std::smatch m;
-    if (!std::regex_search(rest, m, status_line)) throw std::runtime_error(path + ": no [exit status N] line");
+    static const std::regex status_line(R"(\[exit status (\d+)\]\n?)");
+    const std::string status_text = status_at == std::string::npos ? "" : rest.substr(status_at);
+    if (status_at == std::string::npos || (status_at > 0 && rest[status_at - 1] != '\n') ||
+        !std::regex_match(status_text, m, status_line)) {
+        throw std::runtime_error(path + ": no [exit status N] line at its end");
+    }
     run.exit_status = std::stoi(m[1]);
-    rest = rest.substr(0, static_cast<size_t>(m.position(0)));
+    rest.resize(status_at);
 
     const std::string marker = "--- stderr ---\n";
-    auto pos = rest.find(marker);
+    const auto pos = rest.find(marker);
     if (pos == std::string::npos) {
         run.out = rest;
     } else {
@@ -75,6 +85,10 @@ GoldenRun read_golden(const std::string& path) {
         run.err = rest.substr(pos + marker.size());
     }
     return run;
+}
+
+GoldenRun read_global_golden(const std::string& file_name) {
+    return read_golden(shared_path("fixtures/_global/" + file_name));
 }
 
 std::vector<std::string> golden_files(const std::string& folder) {
@@ -86,4 +100,4 @@ std::vector<std::string> golden_files(const std::string& folder) {
     return files;
 }
 
-}  // namespace conformance
+}  // namespace test_support
