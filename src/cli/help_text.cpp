@@ -67,6 +67,8 @@ const std::vector<CommandHelp>& command_help_table() {
           status_exit_paragraph(),
           "The same check is available as `show-current --check`; `--format json` is described in "
           "docs/json-output.md."}},
+        {"update-day-obs",
+         {"Update the day_obs values if needed.", kRepoParagraph, "INSTRUMENT is the name of the instrument to use."}},
         {"upgrade",
          {"Upgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},
     };

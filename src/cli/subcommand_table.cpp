@@ -14,6 +14,7 @@ void setup_show_history(CLI::App& command, CommandRun& run);
 void setup_show_trees(CLI::App& command, CommandRun& run);
 void setup_stamp(CLI::App& command, CommandRun& run);
 void setup_status(CLI::App& command, CommandRun& run);
+void setup_update_day_obs(CLI::App& command, CommandRun& run);
 void setup_upgrade(CLI::App& command, CommandRun& run);
 
 const std::vector<Subcommand>& subcommand_table() {
@@ -27,6 +28,8 @@ const std::vector<Subcommand>& subcommand_table() {
         {"show-trees", "Print a list of known revision trees.", setup_show_trees},
         {"stamp", "Stamp revision table with current registry versions.", setup_stamp},
         {"status", "Report whether every revision tree is at its head.", setup_status},
+        {"update-day-obs", "Recalculate the day_obs values for exposures and visit for the given instrument.",
+         setup_update_day_obs},
         {"upgrade", "Upgrade schema to a specified revision.", setup_upgrade},
     };
     return table;

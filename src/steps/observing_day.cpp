@@ -1,11 +1,13 @@
 // Observing-day offsets: the built-in instrument table, the US/Pacific lab rule, --options overrides, timespans.
 #include "butler_migrate/steps/observing_day.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "butler_migrate/steps/tai_time.hpp"
 #include "butler_migrate/util/errors.hpp"
 
 namespace butler_migrate {
@@ -110,9 +112,13 @@ long long last_sunday(long long year, unsigned month) {
     return days - weekday(days);
 }
 
-// Whether US daylight saving time is in effect on the afternoon of `local_day` (days since 1970), under the US
-// rules of the tz database for 1967 on (America/Los_Angeles); transitions happen at 02:00 local time.
-bool us_dst_afternoon(long long local_day, long long year) {
+// The local days (days since 1970) on which US daylight saving time starts and ends in `year`, under the US rules
+// of the tz database for 1967 on (America/Los_Angeles); transitions happen at 02:00 local time.
+struct DstDays {
+    long long start;
+    long long end;
+};
+DstDays us_dst_days(long long year) {
     long long start = 0, end = last_sunday(year, 10);
     if (year <= 1973 || (year >= 1976 && year <= 1986)) start = last_sunday(year, 4);
     else if (year == 1974) start = days_since_epoch({1974, 1, 6});
@@ -122,7 +128,54 @@ bool us_dst_afternoon(long long local_day, long long year) {
         start = sunday_on_or_after(year, 3, 8);
         end = sunday_on_or_after(year, 11, 1);
     }
-    return start <= local_day && local_day < end;
+    return {start, end};
+}
+
+// Whether US daylight saving time is in effect on the afternoon of `local_day` (days since 1970).
+bool us_dst_afternoon(long long local_day, long long year) {
+    const DstDays dst = us_dst_days(year);
+    return dst.start <= local_day && local_day < dst.end;
+}
+
+long long floor_div(long long value, long long divisor) {
+    const long long quotient = value / divisor;
+    return quotient - (value % divisor < 0 ? 1 : 0);
+}
+
+// The Gregorian date `days` days after 1970-01-01 (the inverse of days_since_epoch).
+Date civil_date(long long days) {
+    const long long shifted = days + 719468;  // days since 0000-03-01
+    const long long era = floor_div(shifted, 146097);
+    const long long day_of_era = shifted - era * 146097;
+    const long long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const long long month_index = (5 * day_of_year + 2) / 153;  // 0 = March
+    const unsigned day = static_cast<unsigned>(day_of_year - (153 * month_index + 2) / 5 + 1);
+    const unsigned month = static_cast<unsigned>(month_index < 10 ? month_index + 3 : month_index - 9);
+    return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+// The TAI calendar date of an instant given in TAI nanoseconds since 1970-01-01 TAI.
+Date tai_date(long long tai_nsec) { return civil_date(floor_div(tai_nsec, kSecondsPerDay * kNsPerSec)); }
+
+// TAI nanoseconds of `hour`:00:00 UTC on `day` (days since 1970).
+long long utc_hour_to_tai_ns(long long day, int hour) {
+    const Date date = civil_date(day);
+    const std::string text = fmt::format("{:04}-{:02}-{:02} {:02}:00:00", date.year, date.month, date.day, hour);
+    const std::optional<long long> nsec = tai_time::utc_text_to_tai_ns(text);
+    if (!nsec) throw MigrationError(fmt::format("cannot convert {} UTC to TAI", text));
+    return *nsec;
+}
+
+// US/Pacific daylight saving time as TAI instants [begin, end): from 02:00 PST (10:00 UTC) on the start day to
+// 02:00 PDT (09:00 UTC) on the end day.
+struct DstInstants {
+    long long begin_nsec;
+    long long end_nsec;
+};
+DstInstants us_pacific_dst_instants(long long year) {
+    const DstDays dst = us_dst_days(year);
+    return {utc_hour_to_tai_ns(dst.start, 10), utc_hour_to_tai_ns(dst.end, 9)};
 }
 
 // The date of a day_obs, validated as Timespan.from_day_obs (and astropy's date parsing) do.
@@ -180,6 +233,23 @@ std::optional<long long> parse_integer(std::string_view text) {
     return value;
 }
 
+// The offset given with --options day_obs_offset.<instrument>, if any; MigrationError naming the option when it is
+// not an integer.
+std::optional<long long> offset_option(std::string_view instrument_name, const MigrationOptions& options) {
+    const auto given = options.with_prefix("day_obs_offset.");
+    auto it = given.find(std::string(instrument_name));
+    if (it == given.end()) return std::nullopt;
+    if (auto seconds = parse_integer(it->second)) return *seconds;
+    throw MigrationError(fmt::format("Option day_obs_offset.{} must be an integer number of seconds, not '{}'",
+                                     instrument_name, it->second));
+}
+
+MigrationError no_offset_known(std::string_view instrument_name, std::string_view class_name) {
+    return MigrationError(fmt::format(
+        "No observing-day offset known for instrument {} (class {}); give it with --options day_obs_offset.{}=<seconds>",
+        instrument_name, class_name, instrument_name));
+}
+
 long long clamp_nsec(__int128 nsec) {
     if (nsec < kMinNsec) return kMinNsec;
     if (nsec > kMaxNsec) return kMaxNsec;
@@ -227,17 +297,51 @@ DayObsTimespan day_obs_timespan(long long day_obs, long long offset_seconds) {
 
 long long day_obs_offset(std::string_view instrument_name, std::string_view class_name, long long day_obs,
                          const MigrationOptions& options) {
-    const std::string key = fmt::format("day_obs_offset.{}", instrument_name);
-    const auto given = options.with_prefix("day_obs_offset.");
-    if (auto it = given.find(std::string(instrument_name)); it != given.end()) {
-        if (auto seconds = parse_integer(it->second)) return *seconds;
-        throw MigrationError(
-            fmt::format("Option {} must be an integer number of seconds, not '{}'", key, it->second));
-    }
+    if (auto given = offset_option(instrument_name, options)) return *given;
     if (auto builtin = builtin_day_obs_offset(instrument_name, class_name, day_obs)) return *builtin;
-    throw MigrationError(fmt::format(
-        "No observing-day offset known for instrument {} (class {}); give it with --options {}=<seconds>",
-        instrument_name, class_name, key));
+    throw no_offset_known(instrument_name, class_name);
+}
+
+long long us_pacific_lab_offset_at(long long tai_nsec) {
+    const DstInstants dst = us_pacific_dst_instants(tai_date(tai_nsec).year);
+    return dst.begin_nsec <= tai_nsec && tai_nsec < dst.end_nsec ? 7 * kHour : 8 * kHour;
+}
+
+std::optional<long long> builtin_day_obs_offset_at(std::string_view instrument_name, std::string_view class_name,
+                                                   long long tai_nsec) {
+    const KnownInstrument* known = find_known(instrument_name, class_name);
+    if (known == nullptr) return std::nullopt;
+    if (known->on_site_from_month == 0) return known->offset_seconds;
+    // obs_lsst compares the YYYYMM of the observation time, a TAI time, with the ship date.
+    const Date date = tai_date(tai_nsec);
+    if (date.year * 100 + date.month < known->on_site_from_month) return us_pacific_lab_offset_at(tai_nsec);
+    return known->offset_seconds;
+}
+
+std::vector<DayObsOffsetPeriod> day_obs_offset_periods(std::string_view instrument_name,
+                                                       std::string_view class_name, long long first_nsec,
+                                                       long long last_nsec, const MigrationOptions& options) {
+    if (auto given = offset_option(instrument_name, options)) return {{first_nsec, *given}};
+    const KnownInstrument* known = find_known(instrument_name, class_name);
+    if (known == nullptr) throw no_offset_known(instrument_name, class_name);
+    // Where the offset can change: the start of the ship month and the DST switches of the years in between.
+    std::vector<long long> changes;
+    if (known->on_site_from_month != 0) {
+        const Date ship{known->on_site_from_month / 100, static_cast<unsigned>(known->on_site_from_month % 100), 1};
+        changes.push_back(days_since_epoch(ship) * kSecondsPerDay * kNsPerSec);
+        for (long long year = tai_date(first_nsec).year; year <= tai_date(last_nsec).year && year <= ship.year; ++year) {
+            const DstInstants dst = us_pacific_dst_instants(year);
+            changes.insert(changes.end(), {dst.begin_nsec, dst.end_nsec});
+        }
+    }
+    std::sort(changes.begin(), changes.end());
+    std::vector<DayObsOffsetPeriod> periods{{first_nsec, *builtin_day_obs_offset_at(instrument_name, class_name, first_nsec)}};
+    for (long long change : changes) {
+        if (change <= first_nsec || change > last_nsec) continue;
+        const long long offset = *builtin_day_obs_offset_at(instrument_name, class_name, change);
+        if (offset != periods.back().offset_seconds) periods.push_back({change, offset});
+    }
+    return periods;
 }
 
 }  // namespace butler_migrate

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "cli/help_formatter.hpp"
+#include "golden_run.hpp"
 #include "test_support.hpp"
+#include "tool_environment.hpp"
 
 using namespace butler_migrate::cli;
 
@@ -25,11 +27,10 @@ namespace {
 // path did when the goldens were recorded. click would cut a longer path across lines.
 const std::string kMigrations = "/opt/lsst/stack/share/daf_butler_migrate/migrations";
 
-const std::map<std::string, std::string> kHelpEnvironment = {
+const test_support::Environment kHelpEnvironment = test_support::tool_environment({
     {"DAF_BUTLER_MIGRATE_MIGRATIONS", kMigrations},
-    {"DAF_BUTLER_MIGRATE_DIR", ""},
     {"COLUMNS", ""},  // unset: the width is then 78 (output is not a terminal)
-};
+});
 
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
@@ -38,38 +39,18 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const auto& line : lines) text += line + "\n";
-    return text;
-}
-
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
     for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
         text.replace(pos, from.size(), to);
     }
 }
 
-struct Golden {
-    std::vector<std::string> args;
-    std::string out;
-    int exit_status = -1;
-};
-
-// A recorded help run ("$ butler migrate ARGS", stdout, "[exit status N]") with the program renamed to
-// butler-migrate (usage lines and epilog) and {MIGRATIONS} replaced by kMigrations.
-Golden read_help_golden(const std::string& name) {
-    std::vector<std::string> lines =
-        split_lines(test_support::read_file(test_support::shared_path("fixtures/_global/" + name)));
-    REQUIRE(lines.size() >= 3);
-    REQUIRE(lines.front().rfind("$ butler migrate ", 0) == 0);
-    REQUIRE(lines.back().rfind("[exit status ", 0) == 0);
-    Golden golden;
-    std::istringstream args(lines.front().substr(17));
-    for (std::string arg; args >> arg;) golden.args.push_back(arg);
-    golden.exit_status = std::stoi(lines.back().substr(13));
-    golden.out = join_lines(std::vector<std::string>(lines.begin() + 1, lines.end() - 1));
-    REQUIRE(golden.out.find("--- stderr ---") == std::string::npos);
+// A recorded help run with the program renamed to butler-migrate (usage lines and epilog) and {MIGRATIONS}
+// replaced by kMigrations.
+test_support::GoldenRun read_help_golden(const std::string& name) {
+    test_support::GoldenRun golden = test_support::read_global_golden(name);
+    REQUIRE(golden.is_butler_migrate());
+    REQUIRE(golden.err.empty());
     replace_all(golden.out, "butler migrate", "butler-migrate");
     replace_all(golden.out, "'butler --help'", "'butler-migrate --help'");
     replace_all(golden.out, "{MIGRATIONS}", kMigrations);
@@ -232,12 +213,12 @@ TEST_CASE("ClickHelpFormatter prints help through CLI11's --help with exit statu
 }
 
 TEST_CASE("butler-migrate <subcommand> --help matches the real tool's pages", "[help]") {
-    // 02, 03, 06 and 12 are upstream commands the port does not have (see the refusal test below).
+    // 02, 03 and 06 are upstream commands the port does not have (see the refusal test below); 12 is below.
     for (const char* name : {"04_help_downgrade.txt", "05_help_dump-schema.txt", "07_help_set-namespace.txt",
                              "08_help_show-current.txt", "09_help_show-history.txt", "10_help_show-trees.txt",
                              "11_help_stamp.txt", "13_help_upgrade.txt"}) {
         INFO(name);
-        Golden golden = read_help_golden(name);
+        test_support::GoldenRun golden = read_help_golden(name);
         auto result = test_support::run_butler_migrate(golden.args, kHelpEnvironment);
         // Without the options butler-migrate adds (docs/compatibility.md), which also widen the option column.
         CHECK(test_support::comparable_help(result.out) == test_support::collapsed_whitespace(golden.out));
@@ -246,14 +227,24 @@ TEST_CASE("butler-migrate <subcommand> --help matches the real tool's pages", "[
     }
 }
 
+TEST_CASE("butler-migrate update-day-obs --help matches the real tool's page", "[help]") {
+    // Upstream's update-day-obs has no options (it takes the offsets from the instrument classes of the Python
+    // stack); the port's --options (the offsets, as upgrade takes them) is taken out with the others it adds.
+    test_support::GoldenRun golden = read_help_golden("12_help_update-day-obs.txt");
+    auto result = test_support::run_butler_migrate(golden.args, kHelpEnvironment);
+    CHECK(test_support::comparable_help(result.out, {"--options"}) == test_support::collapsed_whitespace(golden.out));
+    CHECK(result.err.empty());
+    CHECK(result.exit_status == golden.exit_status);
+}
+
 TEST_CASE("butler-migrate --help matches the real tool's page for the commands it has", "[help]") {
     // The port has fewer commands and more global options than upstream, which changes the column widths of
     // both lists. So the golden (01) is compared part by part: the usage and description lines as they are; the
-    // command entries (term and unwrapped text) with upstream's add-revision, add-tree,
-    // rewrite-sqlite-registry and update-day-obs removed; the options only for -h, --help (the port's
+    // command entries (term and unwrapped text) with upstream's add-revision, add-tree and
+    // rewrite-sqlite-registry removed; the options only for -h, --help (the port's
     // --version and --log-level are ignored). The layout of the shorter command list is checked against the
-    // list laid out by hand with click's rules (terms padded to the widest, 13, plus 2; text width 61).
-    Golden golden = read_help_golden("01_help.txt");
+    // list laid out by hand with click's rules (terms padded to the widest, 14, plus 2; text width 60).
+    test_support::GoldenRun golden = read_help_golden("01_help.txt");
     auto result = test_support::run_butler_migrate({"--help"}, kHelpEnvironment);
     CHECK(result.exit_status == 0);
     CHECK(result.err.empty());
@@ -261,15 +252,14 @@ TEST_CASE("butler-migrate --help matches the real tool's page for the commands i
     CHECK(lines_between(result.out, "Usage:", "Options:") == lines_between(golden.out, "Usage:", "Options:"));
 
     auto expected_commands = definition_list(golden.out, "Commands");
-    const std::vector<std::string> upstream_only = {"add-revision", "add-tree", "rewrite-sqlite-registry",
-                                                    "update-day-obs"};
+    const std::vector<std::string> upstream_only = {"add-revision", "add-tree", "rewrite-sqlite-registry"};
     expected_commands.erase(std::remove_if(expected_commands.begin(), expected_commands.end(),
                                            [&](const auto& entry) {
                                                return std::find(upstream_only.begin(), upstream_only.end(),
                                                                 entry.first) != upstream_only.end();
                                            }),
                             expected_commands.end());
-    REQUIRE(expected_commands.size() == 8);
+    REQUIRE(expected_commands.size() == 9);
     // `status` is a command of the port only.
     auto our_commands = definition_list(result.out, "Commands");
     our_commands.erase(std::remove_if(our_commands.begin(), our_commands.end(),
@@ -280,16 +270,18 @@ TEST_CASE("butler-migrate --help matches the real tool's page for the commands i
     // Also: no epilog on the top-level page, it ends with the command list.
     CHECK(result.out.substr(result.out.find("Commands:")) ==
           "Commands:\n"
-          "  downgrade      Downgrade schema to a specified revision.\n"
-          "  dump-schema    Dump schema of the database tables.\n"
-          "  set-namespace  Add namespace attribute to the stored dimensions\n"
-          "                 configuration.\n"
-          "  show-current   Display current revisions for a database.\n"
-          "  show-history   Show revision history.\n"
-          "  show-trees     Print a list of known revision trees.\n"
-          "  stamp          Stamp revision table with current registry versions.\n"
-          "  status         Report whether every revision tree is at its head.\n"
-          "  upgrade        Upgrade schema to a specified revision.\n");
+          "  downgrade       Downgrade schema to a specified revision.\n"
+          "  dump-schema     Dump schema of the database tables.\n"
+          "  set-namespace   Add namespace attribute to the stored dimensions\n"
+          "                  configuration.\n"
+          "  show-current    Display current revisions for a database.\n"
+          "  show-history    Show revision history.\n"
+          "  show-trees      Print a list of known revision trees.\n"
+          "  stamp           Stamp revision table with current registry versions.\n"
+          "  status          Report whether every revision tree is at its head.\n"
+          "  update-day-obs  Recalculate the day_obs values for exposures and visit for\n"
+          "                  the given instrument.\n"
+          "  upgrade         Upgrade schema to a specified revision.\n");
 
     auto options = definition_list(result.out, "Options");
     REQUIRE(!options.empty());
@@ -298,7 +290,7 @@ TEST_CASE("butler-migrate --help matches the real tool's page for the commands i
 }
 
 TEST_CASE("butler-migrate refuses the upstream commands it does not have", "[help]") {
-    for (const char* command : {"add-tree", "add-revision", "rewrite-sqlite-registry", "update-day-obs"}) {
+    for (const char* command : {"add-tree", "add-revision", "rewrite-sqlite-registry"}) {
         INFO(command);
         auto result = test_support::run_butler_migrate({command, "--help"}, kHelpEnvironment);
         CHECK(result.exit_status != 0);

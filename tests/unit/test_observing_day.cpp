@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -14,6 +15,7 @@
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/migration_options.hpp"
 #include "butler_migrate/steps/observing_day.hpp"
+#include "scoped_env.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::day_obs_offset;
@@ -45,19 +47,17 @@ std::optional<long long> builtin(const char* name, const char* class_name, long 
     return butler_migrate::builtin_day_obs_offset(name, class_name, day_obs);
 }
 
-struct TimezoneGuard {  // sets TZ for the test, restores it afterwards
-    std::string saved;
-    bool had = false;
-    explicit TimezoneGuard(const char* tz) {
-        if (const char* old = std::getenv("TZ")) had = true, saved = old;
-        setenv("TZ", tz, 1);
-        tzset();
-    }
+// Sets TZ for the test and restores it afterwards, telling the C library each time.
+class TimezoneGuard {
+public:
+    explicit TimezoneGuard(const char* tz) : tz_(std::in_place, "TZ", std::string(tz)) { tzset(); }
     ~TimezoneGuard() {
-        if (had) setenv("TZ", saved.c_str(), 1);
-        else unsetenv("TZ");
+        tz_.reset();
         tzset();
     }
+
+private:
+    std::optional<test_support::ScopedEnv> tz_;
 };
 
 }  // namespace

@@ -57,4 +57,33 @@ DayObsTimespan day_obs_timespan(long long day_obs, long long offset_seconds);
 long long day_obs_offset(std::string_view instrument_name, std::string_view class_name, long long day_obs,
                          const MigrationOptions& options);
 
+// What a translator's observing_date_to_offset(begin) answers for an observation beginning at `tai_nsec` (TAI
+// nanoseconds since 1970-01-01 TAI), as upstream's update-day-obs asks it: the built-in table, with the lab rule
+// evaluated at that instant (the YYYYMM of its TAI date against the ship month; US/Pacific at its UTC instant).
+// nullopt for an instrument the table does not know.
+std::optional<long long> builtin_day_obs_offset_at(std::string_view instrument_name, std::string_view class_name,
+                                                   long long tai_nsec);
+
+// obs_lsst's lab offset at an instant: the negated US/Pacific UTC offset at the UTC instant of `tai_nsec`
+// (25200 s under daylight saving time, which starts at 10:00 UTC and ends at 09:00 UTC, else 28800 s).
+long long us_pacific_lab_offset_at(long long tai_nsec);
+
+// The offset applies to observations beginning at `begin_nsec` or later, up to the next period's begin.
+struct DayObsOffsetPeriod {
+    long long begin_nsec = 0;
+    long long offset_seconds = 0;
+    bool operator==(const DayObsOffsetPeriod& other) const {
+        return begin_nsec == other.begin_nsec && offset_seconds == other.offset_seconds;
+    }
+};
+
+// The offsets of `instrument_name` for observations beginning in [first_nsec, last_nsec], as periods in time
+// order, the first beginning at `first_nsec`, each with an offset different from the one before: one period for
+// an offset given with `--options day_obs_offset.<instrument_name>` (which wins) and for instruments whose offset
+// never changes; for the lab rule, a new period at each change of builtin_day_obs_offset_at. Throws MigrationError
+// as day_obs_offset does when no offset is known or the option is not an integer.
+std::vector<DayObsOffsetPeriod> day_obs_offset_periods(std::string_view instrument_name,
+                                                       std::string_view class_name, long long first_nsec,
+                                                       long long last_nsec, const MigrationOptions& options);
+
 }  // namespace butler_migrate
