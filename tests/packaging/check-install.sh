@@ -90,9 +90,9 @@ for installed in share/bash-completion/completions/butler-migrate share/zsh/vend
     grep -qE '@[A-Z][A-Z0-9_]*@' "$prefix/$installed" && fail "placeholders not filled in: $installed"
 done
 bash -n "$prefix/share/bash-completion/completions/butler-migrate" || fail "bash -n failed on the bash completion"
-offered=$(bash -c 'source "$1"; COMP_WORDS=(butler-migrate up); COMP_CWORD=1; _butler_migrate; echo "${COMPREPLY[*]}"' \
+offered=$(bash -c 'source "$1"; COMP_WORDS=(butler-migrate upg); COMP_CWORD=1; _butler_migrate; echo "${COMPREPLY[*]}"' \
     _ "$prefix/share/bash-completion/completions/butler-migrate" 2>&1 || true)
-[[ $offered == upgrade ]] || fail "bash completion of 'butler-migrate up' gave '$offered', not 'upgrade'"
+[[ $offered == upgrade ]] || fail "bash completion of 'butler-migrate upg' gave '$offered', not 'upgrade'"
 if command -v zsh >/dev/null; then
     zsh -n "$prefix/share/zsh/vendor-completions/_butler-migrate" || fail "zsh -n failed on the zsh completion"
     head -n 1 "$prefix/share/zsh/vendor-completions/_butler-migrate" | grep -qx '#compdef butler-migrate' ||

@@ -126,7 +126,8 @@ TEST_CASE("the bash completion offers every subcommand of --help and every tree 
     const std::set<std::string> commands = help_commands();
     REQUIRE(commands.size() >= 9);
     CHECK(bash_offers({""}) == commands);
-    CHECK(bash_offers({"up"}) == std::set<std::string>{"upgrade"});
+    CHECK(bash_offers({"upg"}) == std::set<std::string>{"upgrade"});
+    CHECK(bash_offers({"up"}) == std::set<std::string>{"update-day-obs", "upgrade"});
 
     const std::set<std::string> trees = program_lines({"show-trees"});
     const std::set<std::string> one_shot_trees = program_lines({"show-trees", "--one-shot"});
