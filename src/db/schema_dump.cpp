@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "db/sorted_by_name.hpp"
+
 namespace butler_migrate {
 
 namespace {
@@ -14,16 +16,6 @@ std::string python_bool(bool value) { return value ? "True" : "False"; }
 std::string python_optional(const std::optional<std::string>& value) { return value ? *value : "None"; }
 
 std::string joined(const std::vector<std::string>& names) { return fmt::format("{}", fmt::join(names, ",")); }
-
-// Upstream sorts by name; Python cannot compare None with a name, so unnamed entries go first here.
-template <typename T>
-std::vector<T> sorted_by_name(std::vector<T> items) {
-    std::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) {
-        if (!a.name || !b.name) return !a.name && b.name;
-        return *a.name < *b.name;
-    });
-    return items;
-}
 
 }  // namespace
 

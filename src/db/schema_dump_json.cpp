@@ -4,6 +4,7 @@
 
 #include "butler_migrate/db/schema_dump.hpp"
 #include "butler_migrate/util/python_json.hpp"
+#include "db/sorted_by_name.hpp"
 
 namespace butler_migrate {
 
@@ -17,16 +18,6 @@ OrderedJson name_list(const std::vector<std::string>& names) {
     OrderedJson list = OrderedJson::array();
     for (const auto& name : names) list.push_back(name);
     return list;
-}
-
-// Sorted by name as the text form sorts them (unnamed entries first; Python would fail comparing None).
-template <typename T>
-std::vector<T> sorted_by_name(std::vector<T> items) {
-    std::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) {
-        if (!a.name || !b.name) return !a.name && b.name;
-        return *a.name < *b.name;
-    });
-    return items;
 }
 
 OrderedJson columns_json(std::vector<ColumnInfo> columns) {

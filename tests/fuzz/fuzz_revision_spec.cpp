@@ -21,7 +21,7 @@ namespace {
 const std::vector<butler_migrate::RevisionGraph>& graphs() {
     static const std::vector<butler_migrate::RevisionGraph> all = [] {
         std::vector<butler_migrate::RevisionGraph> list{butler_migrate::compiled_catalogue().regular()};
-        for (const auto& tree : butler_migrate::one_shot_tree_names()) {
+        for (const auto& tree : butler_migrate::compiled_catalogue().one_shot_tree_names()) {
             list.push_back(butler_migrate::compiled_catalogue().with_one_shot_tree(tree));
         }
         return list;

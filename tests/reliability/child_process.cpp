@@ -14,27 +14,9 @@
 
 #include "test_support.hpp"
 
-extern char** environ;
-
 namespace reliability {
 
 namespace {
-
-std::vector<std::string> merged_environment(const std::map<std::string, std::string>& env) {
-    std::map<std::string, std::string> merged;
-    for (char** e = environ; *e; ++e) {
-        std::string entry(*e);
-        auto eq = entry.find('=');
-        if (eq != std::string::npos) merged[entry.substr(0, eq)] = entry.substr(eq + 1);
-    }
-    for (const auto& [key, value] : env) {
-        if (value.empty()) merged.erase(key);
-        else merged[key] = value;
-    }
-    std::vector<std::string> out;
-    for (const auto& [key, value] : merged) out.push_back(key + "=" + value);
-    return out;
-}
 
 int open_output(const std::string& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -63,7 +45,7 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::map<
     std::vector<char*> cargv;
     for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
     cargv.push_back(nullptr);
-    auto env_strings = merged_environment(env);
+    auto env_strings = test_support::child_environment(env);
     std::vector<char*> cenv;
     for (auto& e : env_strings) cenv.push_back(e.data());
     cenv.push_back(nullptr);

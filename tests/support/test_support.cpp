@@ -55,9 +55,7 @@ void copy_file(const std::string& from, const std::string& to) {
     fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
 }
 
-namespace {
-
-std::vector<std::string> build_environment(const std::map<std::string, std::string>& env) {
+std::vector<std::string> child_environment(const std::map<std::string, std::string>& env) {
     std::map<std::string, std::string> merged;
     for (char** e = environ; *e; ++e) {
         std::string entry(*e);
@@ -73,8 +71,6 @@ std::vector<std::string> build_environment(const std::map<std::string, std::stri
     return out;
 }
 
-}  // namespace
-
 CommandResult run_program(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
     int out_pipe[2], err_pipe[2];
     if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
@@ -89,7 +85,7 @@ CommandResult run_program(const std::vector<std::string>& argv, const std::map<s
     std::vector<char*> cargv;
     for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
     cargv.push_back(nullptr);
-    auto env_strings = build_environment(env);
+    auto env_strings = child_environment(env);
     std::vector<char*> cenv;
     for (auto& e : env_strings) cenv.push_back(e.data());
     cenv.push_back(nullptr);

@@ -26,6 +26,10 @@ std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 void copy_file(const std::string& from, const std::string& to);
 
+// This process's environment with `env` laid over it (an empty value removes the variable), as the
+// "KEY=VALUE" strings a child process gets.
+std::vector<std::string> child_environment(const std::map<std::string, std::string>& env);
+
 struct CommandResult {
     std::string out;
     std::string err;

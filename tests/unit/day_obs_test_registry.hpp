@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +12,7 @@
 
 #include "fixture_copy.hpp"
 #include "scoped_env.hpp"
+#include "tai_instants.hpp"
 #include "universe_test_support.hpp"
 
 namespace day_obs_tests {
@@ -20,20 +20,9 @@ namespace day_obs_tests {
 using butler_migrate::SqlRow;
 using test_support::FixtureCopy;
 
-constexpr long long kSec = 1000000000LL;
+constexpr long long kSec = test_support::kSecondNs;
 
-// TAI nanoseconds of a TAI calendar time, with the C library (TAI has no leap seconds, so timegm's POSIX
-// arithmetic is exact for it): independent of the code under test.
-inline long long tai_ns(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) {
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    tm.tm_sec = second;
-    return static_cast<long long>(timegm(&tm)) * kSec;
-}
+using test_support::tai_ns;
 
 // Sets TZ for a test and restores it afterwards, telling the C library each time.
 class TimezoneGuard {

@@ -25,6 +25,7 @@
 #include "butler_migrate/db/schema_dump.hpp"
 #include "backend_generator.hpp"
 #include "fixture_copy.hpp"
+#include "json_schema_check.hpp"
 #include "test_registry.hpp"
 
 using test_support::Backend;
@@ -34,26 +35,6 @@ using test_support::TestRegistry;
 using Json = nlohmann::ordered_json;  // key order matters: upstream's dicts keep insertion order
 
 namespace {
-
-const char* const kValidator =
-    "import json, sys, jsonschema\n"
-    "schema = json.load(open(sys.argv[1]))\n"
-    "cls = jsonschema.validators.validator_for(schema)\n"
-    "cls.check_schema(schema)\n"
-    "errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)\n"
-    "for e in errors: print(list(e.absolute_path), e.message)\n"
-    "sys.exit(1 if errors else 0)\n";
-
-// Checks a document against docs/schemas/dump-schema.schema.json with python3-jsonschema.
-void check_schema(const std::string& document_text) {
-    test_support::TempDir dir;
-    test_support::write_file(dir.file("document.json"), document_text);
-    const auto result = test_support::run_program({"/usr/bin/python3", "-c", kValidator,
-                                                   test_support::source_path("docs/schemas/dump-schema.schema.json"),
-                                                   dir.file("document.json")});
-    INFO(result.out << result.err << "\n" << document_text.substr(0, 3000));
-    CHECK(result.exit_status == 0);
-}
 
 // What Python's own json.dump(value, sys.stdout, indent=2) writes for the JSON text `compact` (json.loads keeps
 // the key order): the independent reference for the exact bytes.
@@ -250,7 +231,7 @@ TEST_CASE("dump-schema --json on SQLite: hand-checked tables, exact bytes", "[du
     // Named out of order: the document still follows the sorted table names.
     const std::string out = json_dump(copy, {"dataset_type", "butler_attributes", "dataset", "collection_summary_instrument"});
     CHECK(out == python_json_dump_indent2(kSqliteTables));
-    check_schema(out);
+    test_support::check_against_schema("dump-schema", out);
 
     // One table spelled out, to show the layout json.dump(indent=2) gives without relying on Python here.
     CHECK(json_dump(copy, {"butler_attributes"}) ==
@@ -284,7 +265,7 @@ TEST_CASE("dump-schema --json on PostgreSQL: hand-checked tables, exact bytes", 
     FixtureCopy copy("f2023_u4_26.0.0_default_pg", "dumpjson_pg");
     const std::string out = json_dump(copy, {"dataset_type", "butler_attributes", "dataset", "collection_summary_instrument"});
     CHECK(out == python_json_dump_indent2(kPostgresTables));
-    check_schema(out);
+    test_support::check_against_schema("dump-schema", out);
 }
 
 TEST_CASE("dump-schema --json of every fixture says what its recorded text dump says", "[dump-schema-json][postgresql]") {
@@ -297,7 +278,7 @@ TEST_CASE("dump-schema --json of every fixture says what its recorded text dump 
             }
             REQUIRE(!text_golden.empty());
             const std::string out = json_dump(copy, {});
-            check_schema(out);
+            test_support::check_against_schema("dump-schema", out);
             const Json expected = json_from_text_dump(text_golden);
             const Json actual = Json::parse(out);
             CHECK(actual.size() == expected.size());
@@ -356,7 +337,7 @@ TEST_CASE("dump-schema --json: no primary key, a unique index, non-ASCII names e
     INFO(result.err);
     CHECK(result.exit_status == 0);
     CHECK(result.out == expected);
-    check_schema(result.out);
+    test_support::check_against_schema("dump-schema", result.out);
 }
 
 TEST_CASE("dump-schema --json: make_pk_name fills in only a missing primary key name", "[dump-schema-json][postgresql]") {

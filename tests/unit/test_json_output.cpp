@@ -11,33 +11,13 @@
 
 #include "catalogue_facts.hpp"
 #include "fixture_copy.hpp"
+#include "json_schema_check.hpp"
 
 using test_support::CommandResult;
 using test_support::FixtureCopy;
 using Json = nlohmann::json;
 
 namespace {
-
-const char* const kValidator =
-    "import json, sys, jsonschema\n"
-    "schema = json.load(open(sys.argv[1]))\n"
-    "cls = jsonschema.validators.validator_for(schema)\n"
-    "cls.check_schema(schema)\n"
-    "errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)\n"
-    "for e in errors: print(list(e.absolute_path), e.message)\n"
-    "sys.exit(1 if errors else 0)\n";
-
-// Checks `document_text` against docs/schemas/<command>.schema.json with python3-jsonschema.
-void check_schema(const std::string& command, const std::string& document_text) {
-    test_support::TempDir dir;
-    test_support::write_file(dir.file("document.json"), document_text);
-    const auto result = test_support::run_program(
-        {"/usr/bin/python3", "-c", kValidator,  // Debian's python3-jsonschema, whatever python3 is on PATH
-         test_support::source_path("docs/schemas/" + command + ".schema.json"),
-         dir.file("document.json")});
-    INFO(command << ": " << result.out << result.err << "\n" << document_text);
-    CHECK(result.exit_status == 0);
-}
 
 // Runs a command with --format json (appended), checks exit status and schema, and returns the parsed document.
 Json json_of(const std::vector<std::string>& args, int expected_exit = 0, const std::string& repo = "") {
@@ -47,7 +27,7 @@ Json json_of(const std::vector<std::string>& args, int expected_exit = 0, const 
     const CommandResult result = test_support::run_isolated(full);
     INFO(result.err);
     CHECK(result.exit_status == expected_exit);
-    check_schema(args.at(0), result.out);
+    test_support::check_against_schema(args.at(0), result.out);
     const Json document = Json::parse(result.out);
     CHECK(document.at("command") == args.at(0));
     CHECK(document.at("format_version") == 1);

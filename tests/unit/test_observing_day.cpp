@@ -16,6 +16,7 @@
 #include "butler_migrate/core/migration_options.hpp"
 #include "butler_migrate/steps/observing_day.hpp"
 #include "scoped_env.hpp"
+#include "tai_instants.hpp"
 #include "test_support.hpp"
 
 using butler_migrate::day_obs_offset;
@@ -28,20 +29,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr long long kSec = 1000000000LL;
+constexpr long long kSec = test_support::kSecondNs;
 constexpr long long kDayNs = 86400 * kSec;
 
-// TAI nanoseconds of a TAI calendar time, computed with the C library (TAI has no leap seconds, so timegm's
-// POSIX arithmetic is exact for it): independent of the code under test.
-long long tai_ns(int year, int month, int day, int hour = 0, int minute = 0) {
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    return static_cast<long long>(timegm(&tm)) * kSec;
-}
+using test_support::tai_ns;
 
 std::optional<long long> builtin(const char* name, const char* class_name, long long day_obs) {
     return butler_migrate::builtin_day_obs_offset(name, class_name, day_obs);
