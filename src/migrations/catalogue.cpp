@@ -38,6 +38,8 @@ void downgrade_2a8a32e1bec3(StepContext& context);
 void upgrade_1fae088c80b6(StepContext& context);  // universe 5 -> 6 (day_obs and group tables)
 void upgrade_352c30854bb0(StepContext& context);  // universe 6 -> 7 (exposure.can_see_sky)
 void downgrade_352c30854bb0(StepContext& context);
+void upgrade_aa7a2f893cba(StepContext& context);  // universe 7 -> 8 (ssp_hypothesis_table, _bundle, ssp_balanced_index)
+void downgrade_aa7a2f893cba(StepContext& context);
 
 // obscore-config: the obscore table described by config:obscore.json.
 void upgrade_4fe28ef5030f(StepContext& context);  // none -> namespace embargo version 1
@@ -275,6 +277,12 @@ std::vector<Revision> build_catalogue() {
             .created("2024-03-28 12:14:53.021101")
             .upgrade(&migrations::upgrade_352c30854bb0)
             .downgrade(&migrations::downgrade_352c30854bb0),
+        revision("dimensions-config", "aa7a2f893cba").after("352c30854bb0")
+            .manager("daf_butler", "8")
+            .message("Migration script for dimensions.yaml namespace=daf_butler version=8.")
+            .created("2026-05-05 15:24:24.546869")
+            .upgrade(&migrations::upgrade_aa7a2f893cba)
+            .downgrade(&migrations::downgrade_aa7a2f893cba),
         // obscore
         revision("obscore", "8b8e030aba2b").labels({"obscore"})
             .message("This is an initial pseudo-revision of the 'obscore' tree.")

@@ -51,7 +51,10 @@ std::string postgres_create_table(const std::optional<std::string>& schema, cons
     std::vector<std::string> parts;
     for (const auto& column : table.columns()) parts.push_back(postgres_column_spec(column));
     if (!table.primary_key_columns().empty()) {
-        parts.push_back(fmt::format("PRIMARY KEY ({})", ddl_column_list(pg, table.primary_key_columns())));
+        const auto& name = table.primary_key_name();
+        parts.push_back(fmt::format("{}PRIMARY KEY ({})",
+                                    name ? fmt::format("CONSTRAINT {} ", ddl_identifier(pg, database_name(pg, *name))) : "",
+                                    ddl_column_list(pg, table.primary_key_columns())));
     }
     for (const auto& c : table.constraints()) {
         using Kind = TableCreation::Constraint::Kind;
@@ -82,6 +85,7 @@ DdlTable sqlite_table_definition(const TableCreation& table) {
     if (!table.primary_key_columns().empty()) {
         DdlConstraint pk;
         pk.kind = DdlConstraint::Kind::primary_key;
+        pk.name = table.primary_key_name();
         pk.columns = table.primary_key_columns();
         ddl.constraints.push_back(std::move(pk));
     }
@@ -222,6 +226,12 @@ TableCreation& TableCreation::primary_key(std::vector<std::string> columns) {
     return *this;
 }
 
+TableCreation& TableCreation::primary_key(std::vector<std::string> columns, std::string name) {
+    primary_key_ = std::move(columns);
+    primary_key_name_ = std::move(name);
+    return *this;
+}
+
 TableCreation& TableCreation::foreign_key(ForeignKeySpec foreign_key) {
     constraints_.push_back({Constraint::Kind::foreign_key, std::move(foreign_key), {}, {}, {}});
     return *this;
@@ -244,6 +254,11 @@ void create_table(StepContext& context, const TableCreation& table) {
     } else {
         db.execute(sqlite_create_table(sqlite_table_definition(table)));
     }
+}
+
+void drop_table(StepContext& context, std::string_view table) {
+    context.db().execute(
+        fmt::format("DROP TABLE {}", ddl_table_name(context.dialect(), context.db().schema(), std::string(table))));
 }
 
 }  // namespace butler_migrate::schema

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <vector>
@@ -137,6 +138,151 @@ std::string canonical_output(const std::string& text, OrderRule rule) {
     std::sort(units.begin(), units.end());
     std::string out = prefix;
     for (const auto& unit : units) out += unit + (rule == OrderRule::lines_unordered ? "\n" : "");
+    return out;
+}
+
+// ---- The 2026 rule (output_rules.hpp) ----
+
+const std::vector<LaterRevision>& later_revisions() {
+    // Texts written from the scripts' docstrings and revision identifiers and alembic 1.19.1's formats:
+    // one-line: Script._head_only with include_parents, include_branches and include_doc, as `alembic history` asks
+    // (script/base.py lines 903-941, command.py lines 597-611); verbose: Script.log_entry (base.py lines 858-891),
+    // the docstring's lines each indented by four spaces, then print()'s newline. Branch names are those alembic
+    // gives every revision of a tree (the root's and the manager's labels); their order is compared as a set.
+    static const std::vector<LaterRevision> revisions = {
+        // lsst-dm/daf_butler_migrate migrations/dimensions-config/aa7a2f893cba.py @6aa2a7a1: docstring lines 1-5,
+        // revision / down_revision / branch_labels / depends_on lines 17-20.
+        {"aa7a2f893cba", "dimensions-config", "352c30854bb0", {},
+         "352c30854bb0 -> aa7a2f893cba (dimensions-config, dimensions-config-daf_butler) (head), "
+         "Migration script for dimensions.yaml namespace=daf_butler version=8.",
+         "Rev: aa7a2f893cba (head)\n"
+         "Parent: 352c30854bb0\n"
+         "Branch names: dimensions-config, dimensions-config-daf_butler\n"
+         "Path: {MIGRATIONS}/dimensions-config/aa7a2f893cba.py\n"
+         "\n"
+         "    Migration script for dimensions.yaml namespace=daf_butler version=8.\n"
+         "    \n"
+         "    Revision ID: aa7a2f893cba\n"
+         "    Revises: 352c30854bb0\n"
+         "    Create Date: 2026-05-05 15:24:24.546869\n"
+         "\n"},
+    };
+    return revisions;
+}
+
+namespace {
+
+// The revision a line of show-current, show-history or show-trees names (see rule 3), if any.
+std::optional<std::string> named_revision(const std::string& line) {
+    static const std::regex named(R"(^(?:Rev: |.* -> )?([0-9a-f]{12})\b)");
+    std::smatch m;
+    if (!std::regex_search(line, m, named)) return std::nullopt;
+    return m[1].str();
+}
+
+// The non-option arguments after the subcommand ({REPO} and a tree name).
+std::vector<std::string> positional_arguments(const GoldenRun& run) {
+    std::vector<std::string> out;
+    for (size_t i = 1; i < run.args.size(); ++i) {
+        if (run.args[i].rfind("-", 0) != 0) out.push_back(run.args[i]);
+    }
+    return out;
+}
+
+// Verbose outputs as their "Rev: " entries (each up to the next), with the text before the first one.
+struct Entries {
+    std::string prefix;
+    std::vector<std::string> entries;
+};
+
+Entries split_entries(const std::string& text) {
+    Entries out;
+    for (const auto& line : split_lines(text)) {
+        if (line.rfind("Rev: ", 0) == 0) out.entries.emplace_back();
+        if (out.entries.empty()) out.prefix += line + "\n";
+        else out.entries.back() += line + "\n";
+    }
+    return out;
+}
+
+std::string joined(const Entries& entries) {
+    std::string out = entries.prefix;
+    for (const auto& entry : entries.entries) out += entry;
+    return out;
+}
+
+// Rule 1: `item` (a line, or an entry) put before the item naming `revises`, or at the end.
+void insert_before(std::vector<std::string>& items, const std::string& item, const std::string& revises) {
+    auto at = std::find_if(items.begin(), items.end(), [&](const std::string& existing) {
+        return !revises.empty() && named_revision(existing.substr(0, existing.find('\n'))) == revises;
+    });
+    items.insert(at, item);
+}
+
+// The tree of a show-trees -v entry: from its "Path: <folder>/<tree>/<id>.py" line.
+std::string entry_tree(const std::string& entry) {
+    static const std::regex path(R"(\nPath: .*/([^/\n]+)/[0-9a-f]{12}\.py\n)");
+    std::smatch m;
+    return std::regex_search(entry, m, path) ? m[1].str() : "";
+}
+
+}  // namespace
+
+std::string with_later_revisions(const GoldenRun& run, const std::string& recorded, const std::set<std::string>& compiled) {
+    const std::string command = run.command();
+    if (!run.is_butler_migrate() || run.has_flag("--one-shot") ||
+        (command != "show-current" && command != "show-history" && command != "show-trees")) {
+        return recorded;
+    }
+    const bool verbose = run.has_flag("-v") || run.has_flag("--verbose");
+    const auto arguments = positional_arguments(run);
+    std::string text = recorded;
+    std::set<std::string> superseded, depended_on;
+    for (const auto& revision : later_revisions()) {
+        if (!compiled.count(revision.id)) continue;
+        if (!revision.revises.empty()) superseded.insert(revision.revises);
+        depended_on.insert(revision.depends_on.begin(), revision.depends_on.end());
+        const bool whole_history = command == "show-history" && arguments.empty();
+        const bool own_tree = command == "show-history" && arguments.size() == 1 && arguments.front() == revision.tree;
+        if (whole_history || own_tree) {  // rule 1
+            if (verbose) {
+                Entries entries = split_entries(text);
+                insert_before(entries.entries, revision.history_entry, revision.revises);
+                text = joined(entries);
+            } else {
+                auto lines = split_lines(text);
+                insert_before(lines, revision.history_line, revision.revises);
+                text.clear();
+                for (const auto& line : lines) text += line + "\n";
+            }
+        }
+        if (command == "show-trees" && revision.revises.empty()) {  // rule 2
+            if (verbose) {
+                Entries entries = split_entries(text);
+                auto at = std::find_if(entries.entries.begin(), entries.entries.end(),
+                                       [&](const std::string& entry) { return entry_tree(entry) > revision.tree; });
+                entries.entries.insert(at, revision.history_entry);
+                text = joined(entries);
+            } else {
+                auto lines = split_lines(text);
+                lines.insert(std::upper_bound(lines.begin(), lines.end(), revision.tree), revision.tree);
+                text.clear();
+                for (const auto& line : lines) text += line + "\n";
+            }
+        }
+    }
+    // Rules 3 and 4, line by line.
+    const bool one_line_form = !verbose && command != "show-trees" && !run.has_flag("--butler");
+    std::string out;
+    for (auto line : split_lines(text)) {
+        const auto id = named_revision(line);
+        const auto marker = line.find(" (head)");
+        if (id && marker != std::string::npos) {
+            if (superseded.count(*id)) line.erase(marker, std::string(" (head)").size());
+            else if (depended_on.count(*id) && one_line_form) line.replace(marker, 7, " (effective head)");
+        }
+        out += line + "\n";
+    }
     return out;
 }
 

@@ -99,14 +99,17 @@ void drop_index(StepContext& context, std::string_view table, std::string_view n
 // alembic's op.drop_column: ALTER TABLE ... DROP COLUMN on both dialects (SQLite >= 3.35 edits its stored DDL).
 void drop_column(StepContext& context, std::string_view table, std::string_view column);
 
-// alembic's op.create_table: columns, an unnamed primary key (PostgreSQL names it <table>_pkey), then named
-// constraints in the order they are added, as SQLAlchemy writes constraints in their creation order.
+// alembic's op.create_table: columns, the primary key (unnamed unless given a name: PostgreSQL then names it
+// <table>_pkey), then named constraints in the order they are added, as SQLAlchemy writes constraints in their
+// creation order.
 class TableCreation {
 public:
     explicit TableCreation(std::string table) : table_(std::move(table)) {}
 
     TableCreation& add_column(ColumnSpec column);
     TableCreation& primary_key(std::vector<std::string> columns);
+    // A primary key with its own name (before shrinking), written "CONSTRAINT <name> PRIMARY KEY (...)".
+    TableCreation& primary_key(std::vector<std::string> columns, std::string name);
     TableCreation& foreign_key(ForeignKeySpec foreign_key);
     TableCreation& unique(std::string name, std::vector<std::string> columns);
     TableCreation& check(std::string name, std::string sqltext);
@@ -122,16 +125,22 @@ public:
     const std::string& table() const { return table_; }
     const std::vector<ColumnSpec>& columns() const { return columns_; }
     const std::vector<std::string>& primary_key_columns() const { return primary_key_; }
+    const std::optional<std::string>& primary_key_name() const { return primary_key_name_; }
     const std::vector<Constraint>& constraints() const { return constraints_; }
 
 private:
     std::string table_;
     std::vector<ColumnSpec> columns_;
     std::vector<std::string> primary_key_;
+    std::optional<std::string> primary_key_name_;
     std::vector<Constraint> constraints_;
 };
 
 // Creates the table inside the running step's transaction; the SQLite text is SQLAlchemy's, byte for byte.
+// Indexes are separate statements (create_index), as alembic issues them after the CREATE TABLE.
 void create_table(StepContext& context, const TableCreation& table);
+
+// alembic's op.drop_table: DROP TABLE [schema.]table (its indexes go with it).
+void drop_table(StepContext& context, std::string_view table);
 
 }  // namespace butler_migrate::schema
