@@ -55,11 +55,13 @@ const std::vector<CommandHelp>& command_help_table() {
         {"show-trees",
          {"Print a list of known revision trees (manager types)."}},
         {"stamp",
-         {"Stamp Alembic revision table (alembic_version) with current manager versions from butler_attributes.",
+         // Upstream's 2026 page (DM-55966, cli/cmd/commands.py and cli/opt/arguments.py @c70930da): the
+         // argument is TREE_NAME; a tree not in butler_attributes yet gets its root revision stamped.
+         {"Stamp Alembic revision table (alembic_version) with current manager versions from butler_attributes. "
+          "If TREE_NAME argument is not provided then all revision trees are stamped.",
           kRepoParagraph,
-          "MANAGER is a name of the manager for which to stamp the revision, if missing then all managers "
-          "already defined in butler_attributes are stamped. To stamp initial revision for a manager not in "
-          "butler_attributes, provide its name explicitly."}},
+          "TREE_NAME is the revision tree name, usually it is the name of a registry manager type (e.g. "
+          "'datasets')."}},
         {"status",
          {"Report, for each revision tree the database is on, its current revision, its head and the upgrade "
           "steps still pending; the exit status tells a script the outcome.",

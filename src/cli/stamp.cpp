@@ -18,7 +18,7 @@ namespace {
 
 struct StampOptions {
     std::string repo;
-    std::optional<std::string> manager;
+    std::optional<std::string> tree_name;
     std::optional<std::string> ns;
     std::string mig_path;
     bool purge = false;
@@ -39,7 +39,7 @@ int stamp(const StampOptions& options, std::ostream& out) {
     if (!options.dry_run) lock = take_migration_lock(db, options.write);
     require_dimensions_namespace(db, options.ns);
     const RevisionGraph graph = compiled_catalogue().regular();
-    const StampPlan plan = plan_stamp(manager_versions(db, options.ns), graph, options.manager, options.purge);
+    const StampPlan plan = plan_stamp(manager_versions(db, options.ns), graph, options.tree_name, options.purge);
 
     if (options.dry_run) {
         out << "Will store these revisions in alembic version table:\n";
@@ -57,16 +57,18 @@ int stamp(const StampOptions& options, std::ostream& out) {
 void setup_stamp(CLI::App& command, CommandRun& run) {
     auto options = std::make_shared<StampOptions>();
     command.description(
-        "Stamp Alembic revision table (alembic_version) with current manager versions from butler_attributes.");
+        "Stamp Alembic revision table (alembic_version) with current manager versions from butler_attributes. If "
+        "TREE_NAME argument is not provided then all revision trees are stamped.");
     add_mig_path_option(command, options->mig_path);
     command.add_flag("--purge", options->purge, "Remove existing version table before saving new versions.");
     add_namespace_option(command, options->ns);
     command.add_flag("-n,--dry-run", options->dry_run, "Do not execute actions, only report.");
     add_write_options(command, options->write);
     add_repo_argument(command, options->repo);
-    command.add_option("MANAGER", options->manager,
-                       "Name of the manager to stamp; all managers in butler_attributes when missing. Give a "
-                       "manager not yet in butler_attributes to stamp the initial revision of its tree.");
+    // Upstream renamed MANAGER to TREE_NAME in DM-55966 (cli/cmd/commands.py, cli/opt/arguments.py @c70930da).
+    command.add_option("TREE_NAME", options->tree_name,
+                       "Name of the revision tree to stamp; all trees in butler_attributes when missing. Give a "
+                       "tree not yet in butler_attributes to stamp the root revision of that tree.");
     run = [options] { return stamp(*options, std::cout); };
 }
 

@@ -12,12 +12,13 @@ namespace butler_migrate {
 
 namespace {
 
-// The root of `manager`'s tree, for a manager butler_attributes does not record yet.
-std::string tree_root(const std::string& manager, const RevisionGraph& graph) {
-    std::string root = rev_id({manager});
+// The root of tree `tree_name`, for a tree butler_attributes does not record yet (upstream
+// script/migrate_stamp.py @c70930da: rev_id(tree_name) must be one of the trees' base revisions).
+std::string tree_root(const std::string& tree_name, const RevisionGraph& graph) {
+    std::string root = rev_id({tree_name});
     const auto bases = graph.bases();
     if (std::find(bases.begin(), bases.end(), root) == bases.end()) {
-        throw UsageError(fmt::format("Unknown manager name {} (not in the database or migrations)", manager));
+        throw UsageError(fmt::format("Unknown tree name {} (not in the database or migrations)", tree_name));
     }
     return root;
 }
@@ -44,16 +45,16 @@ std::vector<std::string> StampPlan::unstamped_warnings() const {
 }
 
 StampPlan plan_stamp(const std::vector<ManagerVersion>& recorded, const RevisionGraph& graph,
-                     const std::optional<std::string>& manager, bool purge) {
+                     const std::optional<std::string>& tree_name, bool purge) {
     StampPlan plan;
     plan.purge = purge;
     auto add = [&](const std::string& name, const std::string& revision) {
         plan.entries.push_back({name, revision, graph.find(revision) != nullptr});
     };
     for (const auto& m : recorded) {
-        if (!manager || m.manager == *manager) add(m.manager, m.revision);
+        if (!tree_name || m.manager == *tree_name) add(m.manager, m.revision);
     }
-    if (manager && plan.entries.empty()) add(*manager, tree_root(*manager, graph));
+    if (tree_name && plan.entries.empty()) add(*tree_name, tree_root(*tree_name, graph));
     return plan;
 }
 

@@ -2,6 +2,7 @@
 #include "help_comparison.hpp"
 
 #include <regex>
+#include <stdexcept>
 #include <sstream>
 #include <vector>
 
@@ -32,6 +33,34 @@ std::string without_extension_options(const std::string& help, const std::vector
         if (!skipping) kept += line + "\n";
     }
     return kept;
+}
+
+namespace {
+
+std::string replaced_once(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    if (at == std::string::npos) throw std::logic_error("recorded stamp --help lacks: " + from);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+std::string stamp_help_since_dm55966(const std::string& recorded) {
+    // Compared after collapsed_whitespace, so the recording is collapsed first and the texts are written unwrapped.
+    std::string page = collapsed_whitespace(recorded);
+    page = replaced_once(page, "REPO [MANAGER]", "REPO [TREE_NAME]");
+    // commands.py @c70930da, the docstring of `stamp`.
+    page = replaced_once(page, "with current manager versions from butler_attributes. ",
+                         "with current manager versions from butler_attributes. If TREE_NAME argument is not "
+                         "provided then all revision trees are stamped. ");
+    // arguments.py @c70930da, tree_name_argument's help.
+    page = replaced_once(page,
+                         "MANAGER is a name of the manager for which to stamp the revision, if missing then all "
+                         "managers already defined in butler_attributes are stamped. To stamp initial revision for a "
+                         "manager not in butler_attributes, provide its name explicitly.",
+                         "TREE_NAME is the revision tree name, usually it is the name of a registry manager type "
+                         "(e.g. 'datasets').");
+    return page;
 }
 
 std::string collapsed_whitespace(const std::string& text) {

@@ -144,6 +144,6 @@ TEST_CASE("stamp of an unknown manager", "[cli][bad-input]") {
     registry.create_attributes(TestRegistry::typical_attributes());
     auto before = snapshot(registry);
     check_one_line_error(run({"stamp", registry.repo(), "frobnicator"}),
-                         "Unknown manager name frobnicator (not in the database or migrations)", 2);
+                         "Unknown tree name frobnicator (not in the database or migrations)", 2);
     CHECK(snapshot(registry) == before);
 }

@@ -216,7 +216,7 @@ TEST_CASE("butler-migrate <subcommand> --help matches the real tool's pages", "[
     // 02, 03 and 06 are upstream commands the port does not have (see the refusal test below); 12 is below.
     for (const char* name : {"04_help_downgrade.txt", "05_help_dump-schema.txt", "07_help_set-namespace.txt",
                              "08_help_show-current.txt", "09_help_show-history.txt", "10_help_show-trees.txt",
-                             "11_help_stamp.txt", "13_help_upgrade.txt"}) {
+                             "13_help_upgrade.txt"}) {
         INFO(name);
         test_support::GoldenRun golden = read_help_golden(name);
         auto result = test_support::run_butler_migrate(golden.args, kHelpEnvironment);
@@ -225,6 +225,18 @@ TEST_CASE("butler-migrate <subcommand> --help matches the real tool's pages", "[
         CHECK(result.err.empty());
         CHECK(result.exit_status == golden.exit_status);
     }
+}
+
+TEST_CASE("butler-migrate stamp --help matches the real tool's page as upstream renamed its argument", "[help]") {
+    // The one documented exception to the recorded pages: upstream renamed stamp's MANAGER to TREE_NAME in
+    // DM-55966 (lsst-dm/daf_butler_migrate cli/cmd/commands.py and cli/opt/arguments.py @c70930da), after the
+    // recording; stamp_help_since_dm55966 rewrites just those words of the recording, every other byte is compared.
+    test_support::GoldenRun golden = read_help_golden("11_help_stamp.txt");
+    auto result = test_support::run_butler_migrate(golden.args, kHelpEnvironment);
+    CHECK(test_support::comparable_help(result.out) == test_support::stamp_help_since_dm55966(golden.out));
+    CHECK(result.out.find("MANAGER") == std::string::npos);
+    CHECK(result.err.empty());
+    CHECK(result.exit_status == golden.exit_status);
 }
 
 TEST_CASE("butler-migrate update-day-obs --help matches the real tool's page", "[help]") {

@@ -188,7 +188,7 @@ TEST_CASE("hostile: 10 kB and SQL revision arguments", "[hostile]") {
             check_error(run({command, registry.repo(), revision}), 5,
                         "Can't locate revision identified by '" + revision + "'");
         }
-        check_error(run({"stamp", registry.repo(), revision}), 2, "Unknown manager name " + revision);
+        check_error(run({"stamp", registry.repo(), revision}), 2, "Unknown tree name " + revision);
     }
     CHECK(snapshot(registry) == before);
 }

@@ -117,7 +117,7 @@ TEST_CASE("stamp plan: a named manager", "[stamp-plan]") {
             plan_stamp(recorded_managers(), regular_graph(), std::string("nonsense"), false);
             FAIL("no error for an unknown manager");
         } catch (const UsageError& e) {
-            CHECK(std::string(e.what()) == "Unknown manager name nonsense (not in the database or migrations)");
+            CHECK(std::string(e.what()) == "Unknown tree name nonsense (not in the database or migrations)");
             CHECK(to_int(e.exit_status()) == 2);
         }
         // A name whose rev_id is a revision but not a root (4e2d7a28475b, REFERENCE §1.2) is no manager either.

@@ -44,8 +44,9 @@ ValueCompletion option_value_completion(const std::string& command, const Option
 ValueCompletion argument_completion(const std::string& command, const ArgumentInfo& argument) {
     const std::string& name = argument.name;
     if (name == "REPO") return {ValueKind::files, "repository", {}, false};
+    // stamp's TREE_NAME (upstream's MANAGER until DM-55966) names a regular tree only.
+    if (name == "TREE_NAME" && command == "stamp") return {ValueKind::trees, "tree", {}, false};
     if (name == "TREE_NAME") return {ValueKind::tree_or_one_shot, "tree name", {}, false};
-    if (name == "MANAGER") return {ValueKind::trees, "manager", {}, false};
     if (name == "REVISION") {
         return {command == "upgrade" ? ValueKind::revision_or_head : ValueKind::revision, "revision", {}, false};
     }

@@ -1,5 +1,5 @@
-// What `stamp` records in alembic_version: the revision of each manager butler_attributes names (or of one
-// named manager), which of those no migration knows, and whether the table is emptied first.
+// What `stamp` records in alembic_version: the revision of each tree butler_attributes names (or of one
+// named tree), which of those no migration knows, and whether the table is emptied first.
 #pragma once
 
 #include <optional>
@@ -29,14 +29,15 @@ struct StampPlan {
     std::vector<std::string> unstamped_warnings() const;
 };
 
-// The plan of `stamp [--purge] [MANAGER]`. `recorded` is manager_versions() of the registry. With `manager`,
-// only that manager is stamped; a manager not in `recorded` gets the root of its tree, rev_id({manager}), which
-// must be a base of `graph` (else UsageError "Unknown manager name <manager> (not in the database or
-// migrations)"). Upstream stamps the managers in order and fails at the first version with no revision
-// (dimension universe 8, say), leaving the ones before stamped; here every known manager is stamped and each
-// unknown one reported.
+// The plan of `stamp [--purge] [TREE_NAME]`. `recorded` is manager_versions() of the registry (one entry per
+// tree: a manager type, or a pseudo-manager tree such as "dimensions-config"). With `tree_name`, only that tree
+// is stamped; a tree not in `recorded` gets its root, rev_id({tree_name}), which must be a base of `graph` (else
+// UsageError "Unknown tree name <tree_name> (not in the database or migrations)", upstream's text in
+// script/migrate_stamp.py @c70930da). Upstream stamps the trees in order and fails at the first version with no
+// revision (a dimension universe newer than the catalogue, say), leaving the ones before stamped; here every
+// known tree is stamped and each unknown one reported.
 StampPlan plan_stamp(const std::vector<ManagerVersion>& recorded, const RevisionGraph& graph,
-                     const std::optional<std::string>& manager, bool purge);
+                     const std::optional<std::string>& tree_name, bool purge);
 
 // Carries `plan` out: empties alembic_version when it says so (once; upstream purges before each manager, so
 // only the last survives), then records each revision to write with stamp_revision, each in its own transaction.
