@@ -20,6 +20,7 @@
 #include "butler_migrate/steps/observing_day.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
 #include "butler_migrate/steps/table_locks.hpp"
+#include "migrations/dimensions-config/universe_steps.hpp"
 #include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
@@ -191,20 +192,15 @@ void migrate_groups(StepContext& context) {
     schema::create_index(context, "exposure", "exposure_fkidx_instrument_group", {"instrument", "group"});
 }
 
-void migrate_dimensions_json(StepContext& context) {
-    context.log_info("Updating dimensions.json in ButlerAttributes");
-    context.attributes().update(kDimensionsJsonKey, load_historical_universe_json(6, context.option(kUniverseDirOption)));
-}
-
 }  // namespace
 
 void upgrade_1fae088c80b6(StepContext& context) {
-    context.require_online("Can't run offline -- need access to database to migrate data.");
+    universe_steps::require_online(context);
     lock_exposure_table(context);
     validate_initial_dimension_universe(context);
     migrate_day_obs(context);
     migrate_groups(context);
-    migrate_dimensions_json(context);
+    universe_steps::store_universe(context, 6);
 }
 
 }  // namespace butler_migrate::migrations

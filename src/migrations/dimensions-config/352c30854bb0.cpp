@@ -9,10 +9,9 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/steps/dimension_universe.hpp"
 #include "butler_migrate/util/errors.hpp"
-#include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
+#include "migrations/dimensions-config/universe_steps.hpp"
 #include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
@@ -26,20 +25,6 @@ const std::vector<std::string> kSkyObservationTypes = {
     "science", "object", "standard", "sky flat", "standard_star", "skyflat", "focus", "focusing", "exp", "skyexp",
 };
 const std::vector<std::string> kNoSkyObservationTypes = {"dark", "bias", "agexp", "domeflat", "dome flat", "zero", "spot"};
-
-void require_online(StepContext& context) {
-    context.require_online("Can't run offline -- need access to database to migrate data.");
-}
-
-void validate_universe(StepContext& context, int version) {
-    context.log_info(fmt::format("Checking that this is an unmodified daf_butler universe {} repo", version));
-    validate_dimensions_json(stored_dimensions_json(context.attributes()), version, context.option(kUniverseDirOption));
-}
-
-void replace_universe(StepContext& context, int version) {
-    context.log_info("Updating dimensions.json in ButlerAttributes");
-    context.attributes().update(kDimensionsJsonKey, load_historical_universe_json(version, context.option(kUniverseDirOption)));
-}
 
 // Sets can_see_sky where it is still NULL for exposures of the given observation types.
 void populate_values(StepContext& context, bool can_see_sky, const std::vector<std::string>& observation_types) {
@@ -86,8 +71,8 @@ void log_unhandled_observation_types(StepContext& context) {
 }  // namespace
 
 void upgrade_352c30854bb0(StepContext& context) {
-    require_online(context);
-    validate_universe(context, 6);
+    universe_steps::require_online(context);
+    universe_steps::validate_stored_universe(context, 6);
 
     context.log_info("Adding can_see_sky column to exposure table");
     schema::add_column(context, kTable, {kNewColumn, "BOOLEAN", true, std::nullopt});
@@ -97,17 +82,17 @@ void upgrade_352c30854bb0(StepContext& context) {
     populate_values(context, false, kNoSkyObservationTypes);
     log_unhandled_observation_types(context);
 
-    replace_universe(context, 7);
+    universe_steps::store_universe(context, 7);
 }
 
 void downgrade_352c30854bb0(StepContext& context) {
-    require_online(context);
-    validate_universe(context, 7);
+    universe_steps::require_online(context);
+    universe_steps::validate_stored_universe(context, 7);
 
     context.log_info("dropping can_see_sky column");
     schema::drop_column(context, kTable, kNewColumn);
 
-    replace_universe(context, 6);
+    universe_steps::store_universe(context, 6);
 }
 
 }  // namespace butler_migrate::migrations

@@ -14,10 +14,9 @@
 
 #include <fmt/format.h>
 
-#include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/core/step_context.hpp"
-#include "butler_migrate/steps/dimension_universe.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
+#include "migrations/dimensions-config/universe_steps.hpp"
 
 namespace butler_migrate::migrations {
 
@@ -27,21 +26,6 @@ constexpr const char* kParentTable = "ssp_hypothesis_table";
 constexpr const char* kParentKey = "name";
 // The tables of the two elements that require ssp_hypothesis_table, in the order upstream creates them.
 constexpr const char* kChildTables[] = {"ssp_hypothesis_bundle", "ssp_balanced_index"};
-
-void require_online(StepContext& context) {
-    // Upstream's MigrationContext asserts a connection with this text before anything else.
-    context.require_online("Can't run offline -- need access to database to migrate data.");
-}
-
-void validate_universe(StepContext& context, int version) {
-    context.log_info(fmt::format("Checking that this is an unmodified daf_butler universe {} repo", version));
-    validate_dimensions_json(stored_dimensions_json(context.attributes()), version, context.option(kUniverseDirOption));
-}
-
-void replace_universe(StepContext& context, int version) {
-    context.log_info("Updating dimensions.json in ButlerAttributes");
-    context.attributes().update(kDimensionsJsonKey, load_historical_universe_json(version, context.option(kUniverseDirOption)));
-}
 
 void create_parent_table(StepContext& context) {
     context.log_info(fmt::format("Creating table {}", kParentTable));
@@ -69,18 +53,18 @@ void create_child_table(StepContext& context, const std::string& name) {
 }  // namespace
 
 void upgrade_aa7a2f893cba(StepContext& context) {
-    require_online(context);
-    validate_universe(context, 7);
+    universe_steps::require_online(context);
+    universe_steps::validate_stored_universe(context, 7);
 
     create_parent_table(context);
     for (const char* table : kChildTables) create_child_table(context, table);
 
-    replace_universe(context, 8);
+    universe_steps::store_universe(context, 8);
 }
 
 void downgrade_aa7a2f893cba(StepContext& context) {
-    require_online(context);
-    validate_universe(context, 8);
+    universe_steps::require_online(context);
+    universe_steps::validate_stored_universe(context, 8);
 
     // Children first: their foreign keys refer to ssp_hypothesis_table. Upstream drops ssp_balanced_index first.
     for (const char* table : {"ssp_balanced_index", "ssp_hypothesis_bundle", kParentTable}) {
@@ -88,7 +72,7 @@ void downgrade_aa7a2f893cba(StepContext& context) {
         schema::drop_table(context, table);
     }
 
-    replace_universe(context, 7);
+    universe_steps::store_universe(context, 7);
 }
 
 }  // namespace butler_migrate::migrations
