@@ -1,4 +1,6 @@
--- Floor for datasets 4e2d7a28475b on PostgreSQL (registry schema "bench"): the statements butler-migrate runs.
+-- Floor for datasets 4e2d7a28475b on PostgreSQL (registry schema "bench"): least work for the end state
+-- (ingest_date BIGINT TAI nanoseconds, no default), which here is also what butler-migrate runs: one
+-- ALTER COLUMN ... TYPE rewrites the table and its indexes once.
 BEGIN;
 SET TIME ZONE 0;
 ALTER TABLE bench.dataset ALTER COLUMN ingest_date DROP DEFAULT;

@@ -1,4 +1,6 @@
--- Floor for datastores a81dddabd837 on PostgreSQL (registry schema "bench"): the statements butler-migrate runs.
+-- Floor for datastores a81dddabd837 on PostgreSQL (registry schema "bench"): least work for the end state
+-- (dataset_location_trash's primary key on (dataset_id, datastore_name)), which here is also what butler-migrate
+-- runs: the key dropped and built again on the new column order (one index build).
 BEGIN;
 ALTER TABLE bench.dataset_location_trash DROP CONSTRAINT dataset_location_trash_pkey;
 ALTER TABLE bench.dataset_location_trash ADD CONSTRAINT dataset_location_trash_pkey PRIMARY KEY (dataset_id, datastore_name);

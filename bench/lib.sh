@@ -10,6 +10,7 @@
 #   with_floor     1 (default): time_runs times the floor after each butler-migrate run; 0: it does not
 #   tool_word      how the progress lines on stderr name butler-migrate (default "tool")
 #   error_lines    how many of its last stderr lines a failed command shows (default: all of them)
+#   extra_heading  the heading of an extra column of the table (default none; add_result's 5th argument)
 # and defines run_tool BACKEND REVISION (one butler-migrate run, through measure) for time_runs.
 
 # patsub_replacement (bash 5.2) would give `&` a meaning in the runners' ${sql//@NAME@/value} replacements.
@@ -28,6 +29,7 @@ bench_setup() {
     with_floor=1
     tool_word=tool
     error_lines=
+    extra_heading=
     results=()
 
     local tool
@@ -121,21 +123,25 @@ time_runs() {
 
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-# add_result WIDTH BACKEND WHAT ROWS: a row of the table from the last time_runs (WHAT in a column WIDTH wide):
-# median seconds of butler-migrate and of the floor, their ratio, the largest max RSS in MiB.
+# add_result WIDTH BACKEND WHAT ROWS [EXTRA]: a row of the table from the last time_runs (WHAT in a column WIDTH
+# wide): median seconds of butler-migrate and of the floor, their ratio, the largest max RSS in MiB, and EXTRA
+# in the extra column when extra_heading is set.
 add_result() {
-    local width=$1 backend=$2 what=$3 rows=$4 t f m
+    local width=$1 backend=$2 what=$3 rows=$4 extra=${5:-} t f m column=
+    if [[ -n $extra_heading ]]; then column=$(printf "  %9s" "$extra"); fi
     t=$(printf '%s\n' "${tool_times[@]}" | median)
     f=$(printf '%s\n' "${floor_times[@]}" | median)
     m=$(printf '%s\n' "${tool_rss[@]}" | sort -g | tail -1)
     results+=("$(printf "%-10s  %-${width}s  %9s  %8.2f  %8.2f  %6.2f  %9.1f" "$backend" "$what" "$rows" "$t" "$f" \
-        "$(awk -v a="$t" -v b="$f" 'BEGIN {print (b > 0 ? a / b : 0)}')" "$(awk -v k="$m" 'BEGIN {print k / 1024}')")")
+        "$(awk -v a="$t" -v b="$f" 'BEGIN {print (b > 0 ? a / b : 0)}')" "$(awk -v k="$m" 'BEGIN {print k / 1024}')")$column")
 }
 
 # print_table WIDTH WHAT_HEADING ROWS_HEADING: the heading, the rows add_result made, the footnote.
 print_table() {
     local width=$1
-    printf "%-10s  %-${width}s  %9s  %8s  %8s  %6s  %9s\n" backend "$2" "$3" "tool s" "floor s" ratio "peak MiB"
+    printf "%-10s  %-${width}s  %9s  %8s  %8s  %6s  %9s" backend "$2" "$3" "tool s" "floor s" ratio "peak MiB"
+    if [[ -n $extra_heading ]]; then printf "  %9s" "$extra_heading"; fi
+    printf '\n'
     printf '%s\n' "${results[@]}"
     echo "(median of $runs runs each; peak MiB = largest max RSS of the butler-migrate process)"
 }

@@ -2,9 +2,10 @@
 # Times the two one-shot migrations on generated 2021-era registries (NameKey collections 2.0.0, integer dataset
 # ids 1.0.0; bench/make_registry --layout oneshot): `upgrade --one-shot-tree collections/name_2.0.0_to_int_2.0.0
 # REPO 8c57494cabcc` and `upgrade --one-shot-tree datasets/int_1.0.0_to_uuid_1.0.0 REPO 2101fbf51ad3`, each from
-# a fresh copy of the same registry, against the floor: the same statements run by the sqlite3 shell / psql
-# (bench/floor_oneshot_*.sql). Reports the median time of RUNS runs and the largest max RSS of butler-migrate.
-# Not part of CTest.
+# a fresh copy of the same registry, against the floor: the least SQL work, run by the sqlite3 shell / psql, that
+# reaches the same end state (bench/floor_oneshot_*.sql; bench/check-floor.sh checks that). Reports the median
+# time of RUNS runs and the largest max RSS of butler-migrate; with TRACED=1 also the median time of the tool's
+# own statements replayed by the shell / psql (bench/traced_oneshot_*.sql). Not part of CTest.
 #
 # usage: bench/run-oneshot.sh [SIZE ...]        (dataset counts; default 1000000)
 # environment:
@@ -14,6 +15,7 @@
 #   STEPS       "8c57494cabcc 2101fbf51ad3" (default), or one of them
 #   RUNS        runs per measurement (default 3)
 #   FLOOR       1 (default) to time the floor scripts too, 0 to time butler-migrate only
+#   TRACED      1 to time the traced scripts too (column "traced s", RUNS runs after the paired ones), 0 (default)
 #   BUTLER_MIGRATE_TEST_PG_HOST/_PORT/_USER/_PASSWORD   the PostgreSQL server (tests/pg-server.sh start DIR;
 #               source DIR/env); it needs CREATE DATABASE rights
 #   WORK_DIR    scratch folder (default: a new one under $TMPDIR, removed at the end)
@@ -27,6 +29,8 @@ sizes=("${@:-1000000}")
 steps=${STEPS:-"8c57494cabcc 2101fbf51ad3"}
 bench_setup run-oneshot.sh oneshot bench-release
 with_floor=${FLOOR:-1}
+with_traced=${TRACED:-0}
+if ((with_traced)); then extra_heading="traced s"; fi
 tool_word=butler-migrate
 error_lines=20
 
@@ -46,11 +50,26 @@ make_template() {
     fi
 }
 
-# The floor's SQL file with @RAW_ID_MAP@ replaced by the map's path.
+# The floor's SQL file (or with a third argument "traced", the traced one) with @RAW_ID_MAP@ replaced by the
+# map's path, in $work/floor.sql.
 floor_sql() {
-    local backend=$1 revision=$2 sql
-    sql=$(<"$here/floor_oneshot_${backend}_${revision}.sql")
+    local backend=$1 revision=$2 kind=${3:-floor} sql
+    sql=$(<"$here/${kind}_oneshot_${backend}_${revision}.sql")
     printf '%s\n' "${sql//@RAW_ID_MAP@/$work/raw_ids.csv}" >"$work/floor.sql"
+}
+
+# Median seconds of RUNS runs of the traced script, each on a fresh registry.
+time_traced() {
+    local backend=$1 revision=$2 i seconds times=()
+    floor_sql "$backend" "$revision" traced
+    for ((i = 1; i <= runs; i++)); do
+        fresh_registry "$backend"
+        run_floor "$backend" "$revision"
+        read -r seconds _ <"$work/time.txt"
+        times+=("$seconds")
+        echo "   $revision run $i: traced $seconds s" >&2
+    done
+    printf '%s\n' "${times[@]}" | median
 }
 
 # The migration alone: no copy of a SQLite registry before writing (--no-backup, where the tool has it), since
@@ -66,7 +85,9 @@ for rows in "${sizes[@]}"; do
         for revision in $steps; do
             floor_sql "$backend" "$revision"
             time_runs "$backend" "$revision" "$backend-$(label_of "$revision")-$rows"
-            add_result 24 "$backend" "$(label_of "$revision") $revision" "$rows"
+            traced=
+            if ((with_traced)); then traced=$(time_traced "$backend" "$revision"); fi
+            add_result 24 "$backend" "$(label_of "$revision") $revision" "$rows" "$traced"
         done
     done
 done

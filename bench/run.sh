@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `butler-migrate upgrade` of datasets 4e2d7a28475b and datastores a81dddabd837 on a generated registry
-# (median of RUNS runs, a fresh copy of the registry each time), its peak memory, and the floor: the same
-# statements run by the sqlite3 shell / psql (bench/floor_*.sql). Not part of CTest.
+# (median of RUNS runs, a fresh copy of the registry each time), its peak memory, and the floor: the least SQL
+# work, run by the sqlite3 shell / psql, that reaches the same end state (bench/floor_*.sql; bench/check-floor.sh
+# checks that). Not part of CTest.
 #
 # usage: bench/run.sh [ROWS]            (default 1000000 datasets, as many trash rows)
 # environment:

@@ -1,4 +1,5 @@
-/* SQL tracer for writing floor scripts: LD_PRELOAD=libsqltrace.so butler-migrate ... appends the text of every
+/* SQL tracer for the traced scripts (bench/traced_oneshot_*.sql, via trace_to_floor.py):
+ * LD_PRELOAD=libsqltrace.so butler-migrate ... appends the text of every
  * SQLite statement the program prepares or executes to $SQL_TRACE_FILE (one statement, then a line ";;").
  * Build: cc -shared -fPIC -O2 -o libsqltrace.so bench/sql_trace.c -ldl  (not part of the CMake build). */
 #define _GNU_SOURCE

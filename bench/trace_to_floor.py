@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turns the statements butler-migrate ran for a one-shot step into a floor script (bench/floor_oneshot_*.sql).
+"""Turns the statements butler-migrate ran for a one-shot step into a traced script (bench/traced_oneshot_*.sql;
+the floors, bench/floor_oneshot_*.sql, are written from the end state instead: see README.md).
 
 Input: a SQLite trace (LD_PRELOAD of bench/sql_trace.c, statements separated by lines ";;") or a PostgreSQL
 server log written with log_statement=all. Output on stdout: the statements that change the database, in order,
@@ -9,7 +10,7 @@ butler_attributes and alembic_version rows: hand-written with their values at th
 INSERTs of uuid5 ids the C++ computes are replaced by one bulk load of a precomputed map (@RAW_ID_MAP@), since
 the floor measures the database's share of the work.
 
-usage: trace_to_floor.py sqlite|postgresql REVISION TRACE_FILE > floor.sql
+usage: trace_to_floor.py sqlite|postgresql REVISION TRACE_FILE > traced.sql
 """
 import re
 import sys
@@ -96,7 +97,8 @@ def main():
             continue  # sqlite3_exec reports its statement twice
         body.append(s + ";")
     ns = "" if backend == "sqlite" else "bench."
-    print(f"-- Floor for one-shot {revision} on {backend}: the statements butler-migrate runs on a registry of")
+    print(f"-- Traced statements of one-shot {revision} on {backend} (not the floor: bench/floor_oneshot_*.sql is; timed with")
+    print("-- TRACED=1 bench/run-oneshot.sh): the statements butler-migrate runs on a registry of")
     print("-- bench/make_registry --layout oneshot (written by bench/trace_to_floor.py from a trace of the tool).")
     print("-- The raw datasets' uuid5 ids, which the tool computes in C++ and inserts in batches, are bulk-loaded")
     print("-- from a precomputed map instead (@RAW_ID_MAP@, make_registry --raw-id-map): the floor is the database's")
