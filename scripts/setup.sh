@@ -13,7 +13,8 @@ bm=build/release/butler-migrate
 run() { echo "\$ butler-migrate $*"; "$bm" "$@"; local status=$?; echo; return $status; }
 # An operator's first session: record the versions, check, preview and run every pending upgrade, check again.
 run stamp "$demo"
-run status "$demo" || true   # exit status 7: upgrades pending
+run status "$demo" || true   # exit status 7: upgrades pending (and the patch tree that applies)
+run stamp "$demo" dimensions-config-patches
 run upgrade --dry-run "$demo" head
 run upgrade "$demo" head
 run status "$demo"

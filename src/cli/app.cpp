@@ -8,6 +8,7 @@
 #include "butler_migrate/util/control_characters.hpp"
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/util/exit_status.hpp"
+#include "butler_migrate/util/interruption.hpp"
 #include "butler_migrate/util/log.hpp"
 #include "butler_migrate/util/secrets.hpp"
 #include "cli/subcommand_table.hpp"
@@ -49,6 +50,7 @@ int run_selected(const CommandLine& line) {
 }  // namespace
 
 int run_app(int argc, char** argv) {
+    install_interruption_handlers();  // SIGINT/SIGTERM/SIGHUP roll the running step back; SIGXFSZ is an error
     const std::unique_ptr<CommandLine> line = make_command_line();
     try {
         line->app.parse(argc, argv);

@@ -3,6 +3,9 @@
 
 #include <iostream>
 
+#include <fmt/format.h>
+
+#include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/db/schema_dump.hpp"
 #include "cli/commands.hpp"
@@ -20,6 +23,12 @@ struct DumpSchemaOptions {
 
 int dump_schema(const DumpSchemaOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, AccessMode::read_only);
+    // Nothing to dump is no schema: a PostgreSQL namespace that does not exist (a typo) or an empty database.
+    if (registry.db->table_names().empty()) {
+        const auto& schema = registry.db->schema();
+        throw DatabaseError(schema ? fmt::format("Not a Butler registry: schema {:?} has no tables (does it exist?)", *schema)
+                                   : std::string("Not a Butler registry: the database has no tables"));
+    }
     out << (options.json ? render_schema_dump_json(*registry.db, options.tables)
                          : render_schema_dump(*registry.db, options.tables));
     return to_int(ExitStatus::success);

@@ -20,6 +20,11 @@ const char* const kRevisionParagraph =
 const char* const kTreeNameParagraph =
     "TREE_NAME is the revision tree name, usually it is the name of a registry manager type (e.g. 'datasets').";
 
+// butler-migrate's addition to upgrade's REVISION paragraph (tests compare the rest with upstream's page).
+const char* const kRevisionFormsParagraph =
+    "REVISION may be a full revision id, a unique prefix of at least 4 characters, a branch label, "
+    "'<label>@head', or 'head' for every tree the registry is on.";
+
 // The exit statuses of `status`, kept as written ("\b"), their numbers from the named statuses.
 std::string status_exit_paragraph() {
     const std::pair<ExitStatus, const char*> outcomes[] = {
@@ -29,6 +34,7 @@ std::string status_exit_paragraph() {
         {ExitStatus::revision_error, "alembic_version and butler_attributes are inconsistent"},
         {ExitStatus::database_error, "the database cannot be opened or read"},
         {ExitStatus::config_error, "the repository configuration cannot be used"},
+        {ExitStatus::usage, "bad command line, or --namespace needed (the registry stores no namespace)"},
     };
     std::string text = "\b\nExit status:";
     for (const auto& [status, meaning] : outcomes) text += fmt::format("\n  {}  {}", to_int(status), meaning);
@@ -72,7 +78,7 @@ const std::vector<CommandHelp>& command_help_table() {
         {"update-day-obs",
          {"Update the day_obs values if needed.", kRepoParagraph, "INSTRUMENT is the name of the instrument to use."}},
         {"upgrade",
-         {"Upgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph}},
+         {"Upgrade schema to a specified revision.", kRepoParagraph, kRevisionParagraph, kRevisionFormsParagraph}},
     };
     return table;
 }

@@ -31,6 +31,7 @@ Json revision_json(const RevisionGraph& graph, const Revision& revision) {
     entry["create_date"] = revision.create_date;
     entry["head"] = graph.is_head(revision.id);
     entry["branch_point"] = graph.is_branch_point(revision.id);
+    entry["depends_on"] = revision.depends_on;  // alembic depends_on, as the script declares it
     return entry;
 }
 

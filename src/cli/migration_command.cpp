@@ -2,10 +2,14 @@
 #include "cli/migration_command.hpp"
 
 #include <CLI/CLI.hpp>
+
+#include <sstream>
 #include <fmt/format.h>
 
 #include "butler_migrate/util/exit_status.hpp"
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
+#include "butler_migrate/core/preflight.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/config_change_text.hpp"
 #include "cli/plan_text.hpp"
@@ -79,8 +83,10 @@ std::vector<PlannedStep> MigrationSession::plan(const std::string& target_spec,
                                                 const std::vector<std::string>& current) const {
     if (to_heads(options_, direction_)) return plan_upgrade_to_heads(graph_, current);
     const Revision& target = resolve_revision(graph_, target_spec);
-    return direction_ == StepDirection::upgrade ? plan_upgrade(graph_, current, target)
-                                                : plan_downgrade(graph_, current, target);
+    if (direction_ == StepDirection::downgrade) return plan_downgrade(graph_, current, target);
+    auto steps = plan_upgrade(graph_, current, target);
+    check_upgrade_target(graph_, current, target, steps);
+    return steps;
 }
 
 int MigrationSession::run(const MigrationOptions& step_options, std::ostream& out) {
@@ -99,17 +105,38 @@ int MigrationSession::run(const MigrationOptions& step_options, std::ostream& ou
     auto steps = plan(target_spec, current);
     Database& db = *registry_.db;
     if (options_.sql) {
-        write_steps_sql(db.dialect(), db.schema(), graph_, current, steps, step_options, out);
+        // Written out only once complete: a step that cannot run offline leaves stdout empty, not a partial script.
+        std::ostringstream script;
+        write_steps_sql(db.dialect(), db.schema(), graph_, current, steps, step_options, script);
+        out << script.str();
         return to_int(ExitStatus::success);
     }
-    const bool show_plan = options_.dry_run || to_heads(options_, direction_);
+    // A plan that cannot run is refused before it is shown: --dry-run's exit status says whether it would run.
+    if (options_.dry_run) check_steps_available(steps);
+    // butler.yaml must be able to follow a one-shot step before that step commits.
+    if (options_.update_config && direction_ == StepDirection::upgrade) check_config_changes(steps, options_.repo);
+    // `upgrade head` shows its plan and progress as INFO does: `--log-level WARNING` keeps stdout quiet (a dry run's
+    // plan is what was asked for, always shown).
+    const bool show_plan = options_.dry_run || (to_heads(options_, direction_) && log::enabled(log::Level::info));
     if (show_plan) print_plan(steps, direction_, out);
+    // Everything that can be known to stop the plan half-way, found before the backup and the first step (and
+    // reported by --dry-run, whose exit status then says the plan would not run).
+    PreflightSettings preflight{step_options, !options_.write.no_backup, std::nullopt};
+    if (options_.write.backup_dir) preflight.backup_dir = *options_.write.backup_dir;
+    const auto problems = preflight_problems(db, steps, preflight);
+    if (!problems.empty()) {
+        out.flush();
+        throw preflight_error(problems);
+    }
     if (options_.dry_run) {
-        check_steps_available(steps);
         if (!steps.empty()) out << "Dry run: nothing was changed.\n";
         return to_int(ExitStatus::success);
     }
     run_online(steps, show_plan, step_options, out);
+    // An earlier run may have stopped between its commit and the butler.yaml write: bring butler.yaml level.
+    if (options_.update_config && direction_ == StepDirection::upgrade) {
+        reconcile_config(options_.repo, manager_versions(db, options_.ns), out);
+    }
     return to_int(ExitStatus::success);
 }
 

@@ -63,7 +63,11 @@ std::string joined_labels(const RevisionGraph& graph, const Revision& revision) 
 }
 
 std::string history_line(const RevisionGraph& graph, const Revision& revision, bool current) {
-    std::string text = parent_text(revision) + " -> " + revision.id;
+    // alembic Script._head_only(include_parents=True): "<down> (<depends_on>) -> <id>" for a revision with
+    // dependencies (alembic/script/base.py, 1.19).
+    std::string text = parent_text(revision);
+    if (!revision.depends_on.empty()) text += " (" + join(revision.depends_on, ", ") + ")";
+    text += " -> " + revision.id;
     const std::string labels = joined_labels(graph, revision);
     if (!labels.empty()) text += " (" + labels + ")";
     // The markers after the labels are those of revision_marker_line, in the same order.
@@ -86,6 +90,8 @@ std::string log_entry(const RevisionGraph& graph, const Revision& revision, cons
     if (graph.is_branch_point(revision.id)) text += " (branchpoint)";
     if (options.current) text += " (current)";
     text += "\nParent: " + parent_text(revision) + "\n";
+    // alembic Script.log_entry: the declared dependencies right after the parent.
+    if (!revision.depends_on.empty()) text += "Also depends on: " + join(revision.depends_on, ", ") + "\n";
     if (graph.is_branch_point(revision.id)) {
         // Upstream prints a set here (unstable order); the port lists the ids ascending.
         text += "Branches into: " + join(graph.children(revision.id), ", ") + "\n";

@@ -15,6 +15,7 @@
 #include "butler_migrate/migrations/catalogue.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/config_change_text.hpp"
 #include "cli/json_output.hpp"
 #include "cli/revision_text.hpp"
 
@@ -129,7 +130,13 @@ int show_current(const ShowCurrentOptions& options, std::ostream& out) {
     }
     out.flush();
     // The listing is printed first; an inconsistency then fails the command.
-    if (options.check) return check_result(status ? *status : repository_status(db, compiled_catalogue(), options.ns));
+    if (options.check) {
+        const int state_status = check_result(status ? *status : repository_status(db, compiled_catalogue(), options.ns));
+        if (state_status == to_int(ExitStatus::not_stamped)) return state_status;
+        const auto mismatches = config_mismatches(options.repo, manager_versions(db, options.ns));
+        for (const auto& mismatch : mismatches) log::write_plain("butler-migrate: " + mismatch_text(mismatch, options.repo));
+        return mismatches.empty() ? state_status : to_int(ExitStatus::config_error);
+    }
     if (!alembic_revisions(db).empty()) validate_revisions(db, options.ns, graph.bases());
     return to_int(ExitStatus::success);
 }

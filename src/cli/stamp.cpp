@@ -41,10 +41,11 @@ int stamp(const StampOptions& options, std::ostream& out) {
     const RevisionGraph graph = compiled_catalogue().regular();
     const StampPlan plan = plan_stamp(manager_versions(db, options.ns), graph, options.tree_name, options.purge);
 
+    check_stamp_plan(db, graph, plan);
     if (options.dry_run) {
         out << "Will store these revisions in alembic version table:\n";
         for (const auto& e : plan.entries) out << "  " << e.manager << ": " << e.revision << "\n";
-    } else {
+    } else if (stamp_plan_changes(db, plan)) {  // a stamp that changes nothing needs no backup
         back_up_before_writing(registry, options.write);
         apply_stamp_plan(db, graph, plan);
     }

@@ -14,6 +14,7 @@
 #include "butler_migrate/core/repository_status.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/config_change_text.hpp"
 #include "cli/json_output.hpp"
 
 namespace butler_migrate::cli {
@@ -36,10 +37,13 @@ std::string plural(size_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-// Tree names are padded to the longest regular tree name, so the columns do not move between registries.
+// Tree names are padded to the longest regular tree name that is not a patch tree, so the columns do not move
+// between registries (nor since patch trees came); a patch tree's longer name pushes the rest of its own line.
 size_t tree_column_width() {
     size_t width = 0;
-    for (const auto& name : compiled_catalogue().regular_tree_names()) width = std::max(width, name.size());
+    for (const Revision& revision : compiled_catalogue().revisions()) {
+        if (!revision.is_one_shot() && !revision.is_in_patch_tree()) width = std::max(width, revision.tree.size());
+    }
     return width;
 }
 
@@ -88,11 +92,38 @@ std::string summary_line(const RepositoryStatus& status) {
     return {};
 }
 
-void print_text(const RepositoryStatus& status, const std::string& url, std::ostream& out) {
+// One line per patch tree the registry is not on: whether its patches apply, and the two commands that take them.
+std::string patch_tree_line(const PatchTreeStatus& patch, const std::string& repo) {
+    std::string text = "Patch tree " + patch.tree + " is not recorded; its patches (" + joined(patch.patches) + ") ";
+    const std::string needs = patch.needs.empty() ? "" : " (they need " + joined(patch.needs) + ")";
+    const std::string take = "take them with `butler-migrate stamp " + repo + " " + patch.tree +
+                             "` and `butler-migrate upgrade " + repo + " head`.";
+    switch (patch.applicability) {
+        case PatchTreeStatus::Applicability::now: return text + "apply to this registry: " + take;
+        case PatchTreeStatus::Applicability::after_pending:
+            return text + "apply once the pending upgrades are done" + needs + ": " + take;
+        case PatchTreeStatus::Applicability::not_reachable:
+            return text + "do not apply to this registry" + needs + ".";
+    }
+    return text;
+}
+
+void print_text(const RepositoryStatus& status, const std::vector<ConfigMismatch>& mismatches, const std::string& url,
+                const std::string& repo, std::ostream& out) {
     out << "Registry: " << url << "\n";
     const size_t width = tree_column_width();
     for (const auto& tree : status.trees) out << tree_line(tree, width) << "\n";
+    for (const auto& patch : status.patch_trees) out << patch_tree_line(patch, repo) << "\n";
+    for (const auto& mismatch : mismatches) out << mismatch_text(mismatch, repo) << "\n";
     out << summary_line(status) << "\n";
+}
+
+// A butler.yaml that names other manager classes than the registry records makes a consistent registry unusable:
+// the configuration status (3), unless the registry itself is worse off.
+ExitStatus exit_status_with(const RepositoryStatus& status, const std::vector<ConfigMismatch>& mismatches) {
+    const bool usable_registry =
+        status.state == RepositoryState::at_head || status.state == RepositoryState::upgrades_pending;
+    return usable_registry && !mismatches.empty() ? ExitStatus::config_error : exit_status_of(status.state);
 }
 
 Json tree_json(const TreeStatus& tree) {
@@ -108,14 +139,28 @@ Json tree_json(const TreeStatus& tree) {
             {"pending", pending},    {"one_shot", one_shot}};
 }
 
-Json status_json(const RepositoryStatus& status, const std::string& url) {
+Json status_json(const RepositoryStatus& status, const std::vector<ConfigMismatch>& mismatches, const std::string& url) {
     Json document = json_document("status");
     document["url"] = url;
     document["state"] = state_name(status.state);
-    document["exit_status"] = to_int(exit_status_of(status.state));
+    document["exit_status"] = to_int(exit_status_with(status, mismatches));
     Json trees = Json::array();
     for (const auto& tree : status.trees) trees.push_back(tree_json(tree));
     document["trees"] = trees;
+    Json patch_trees = Json::array();
+    for (const auto& patch : status.patch_trees) {
+        patch_trees.push_back({{"tree", patch.tree},
+                               {"root", patch.root},
+                               {"patches", patch.patches},
+                               {"needs", patch.needs},
+                               {"applicability", applicability_name(patch.applicability)}});
+    }
+    document["patch_trees"] = patch_trees;
+    Json config = Json::array();
+    for (const auto& m : mismatches) {
+        config.push_back({{"manager", m.manager}, {"butler_yaml", m.butler_yaml}, {"registry", m.registry}});
+    }
+    document["config_mismatches"] = config;
     document["inconsistency"] = status.inconsistency.empty() ? Json(nullptr) : Json(status.inconsistency);
     return document;
 }
@@ -123,16 +168,20 @@ Json status_json(const RepositoryStatus& status, const std::string& url) {
 int status(const StatusOptions& options, std::ostream& out) {
     auto registry = open_registry(options.repo, AccessMode::read_only);
     const RepositoryStatus status = repository_status(*registry.db, compiled_catalogue(), options.ns);
+    std::vector<ConfigMismatch> mismatches;
+    if (status.state != RepositoryState::not_stamped) {
+        mismatches = config_mismatches(options.repo, manager_versions(*registry.db, options.ns));
+    }
     const std::string url = registry.location.url.render(true);
     if (options.format == OutputFormat::json) {
-        print_json(out, status_json(status, url));
+        print_json(out, status_json(status, mismatches, url));
     } else {
-        print_text(status, url, out);
+        print_text(status, mismatches, url, options.repo, out);
     }
     out.flush();
     // The report is complete on stdout; the inconsistency is then reported as the error it is.
     if (status.state == RepositoryState::inconsistent) throw RevisionError(status.inconsistency);
-    return to_int(exit_status_of(status.state));
+    return to_int(exit_status_with(status, mismatches));
 }
 
 }  // namespace

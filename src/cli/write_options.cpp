@@ -1,6 +1,9 @@
 // Options shared by the writing commands, and what they do before the first write.
 #include "cli/write_options.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -12,6 +15,22 @@ namespace butler_migrate::cli {
 
 namespace {
 constexpr std::string_view kLogger = "butler_migrate.backup";
+
+// A number of seconds from 0 to `max`, said in those words when it is not (CLI::Range prints "not in range
+// 0.000000 to ...", and the same for text that is no number at all).
+CLI::Validator seconds_validator(double max) {
+    return CLI::Validator(
+        [max](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
+                return fmt::format("'{}' is not a number of seconds", text);
+            }
+            if (value < 0 || value > max) return fmt::format("{} is not between 0 and {:g} seconds", text, max);
+            return {};
+        },
+        "SECONDS");
+}
 }
 
 void add_write_options(CLI::App& command, WriteOptions& options) {
@@ -21,7 +40,7 @@ void add_write_options(CLI::App& command, WriteOptions& options) {
                                 "giving up (exit status {}).",
                                 to_int(ExitStatus::lock_busy)))
         ->type_name("SECONDS")
-        ->check(CLI::Range(0.0, 86400.0 * 7))
+        ->check(seconds_validator(86400.0 * 7))
         ->default_val(kDefaultLockTimeoutSeconds);
     auto* no_backup = command.add_flag("--no-backup", options.no_backup,
                                        "Do not copy a SQLite registry before writing to it.");
@@ -30,6 +49,7 @@ void add_write_options(CLI::App& command, WriteOptions& options) {
                     "Folder for the copy of a SQLite registry taken before writing (default: next to the "
                     "database file).")
         ->type_name("DIR")
+        ->check(CLI::ExistingDirectory)  // a mistyped folder is a command-line error, found before anything runs
         ->excludes(no_backup);
 }
 

@@ -148,7 +148,23 @@ bool reads_back_as_intended(const ButlerConfig& before, const std::string& edite
 
 std::string ManagerConfigChange::yaml_line() const { return "    " + manager + ": " + new_class; }
 
-fs::path apply_config_change(const std::string& repo, const ManagerConfigChange& change) {
+// Removes the temporary files an edit killed between writing and renaming left next to `file`
+// (".<name>.update-XXXXXX.yaml"); the caller holds the registry's migration lock, so no edit is under way.
+static void remove_interrupted_edits(const fs::path& file) {
+    const std::string prefix = "." + file.filename().string() + ".update-";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && name.size() == prefix.size() + 6 + 5 &&
+            name.compare(name.size() - 5, 5, ".yaml") == 0) {
+            fs::remove(entry.path(), ec);
+        }
+    }
+}
+
+// The checks and the edit of apply_config_change; with `check_only`, stops before anything is written for good
+// (the temporary file of the read-back check is removed again). Empty path: nothing to write.
+static fs::path change_config(const std::string& repo, const ManagerConfigChange& change, bool check_only) {
     const ButlerConfig before = load_butler_config(repo);
     if (configured_class(before.root, change.manager) == change.new_class) return {};
     const fs::path file = before.config_file;
@@ -164,10 +180,12 @@ fs::path apply_config_change(const std::string& repo, const ManagerConfigChange&
     }
     struct stat info {};
     const mode_t mode = ::stat(file.c_str(), &info) == 0 ? (info.st_mode & 07777) : 0644;
+    if (!check_only) remove_interrupted_edits(file);
     TempYaml temp(file, edited, mode);
     if (!reads_back_as_intended(before, temp.path(), change)) {
         refuse(file.string(), "the edited text did not read back as intended", change);
     }
+    if (check_only) return file;
     const fs::path backup = write_backup(file, text, mode);
     if (std::rename(temp.path().c_str(), file.c_str()) != 0) {
         const int saved_errno = errno;
@@ -176,6 +194,18 @@ fs::path apply_config_change(const std::string& repo, const ManagerConfigChange&
     }
     temp.release();
     return backup;
+}
+
+fs::path apply_config_change(const std::string& repo, const ManagerConfigChange& change) {
+    return change_config(repo, change, false);
+}
+
+void check_config_change(const std::string& repo, const ManagerConfigChange& change) {
+    change_config(repo, change, true);
+}
+
+std::string configured_manager_class(const std::string& repo, const std::string& manager) {
+    return configured_class(load_butler_config(repo).root, manager);
 }
 
 }  // namespace butler_migrate

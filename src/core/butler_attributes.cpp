@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/python_json.hpp"
 #include "butler_migrate/core/registry.hpp"
 
 namespace butler_migrate {
@@ -44,6 +45,19 @@ void ButlerAttributes::update_manager_version(std::string_view klass, std::strin
     }
     if (changed != 1) {
         throw MigrationError(fmt::format("Manager key {} is not found in butler_attributes table.", key));
+    }
+}
+
+void ButlerAttributes::update_patch_version(std::string_view tree, std::string_view manager, std::string_view version) {
+    OrderedJson value = OrderedJson::object();
+    value["manager"] = std::string(manager);
+    value["version"] = std::string(version);
+    const std::string key = fmt::format("{}{}", kPatchConfigPrefix, tree);
+    const std::string text = python_json_dumps(value);
+    if (get(key)) {
+        update(key, text);
+    } else {
+        insert(key, text);
     }
 }
 

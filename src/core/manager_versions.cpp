@@ -1,4 +1,6 @@
 // Which manager classes and versions butler_attributes records, and the revisions they correspond to.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "butler_migrate/util/errors.hpp"
@@ -64,7 +66,9 @@ std::optional<std::string> lookup(const std::vector<std::pair<std::string, std::
     return std::nullopt;
 }
 
-void require_attributes_table(Database& db) {
+}  // namespace
+
+void require_butler_registry(Database& db) {
     if (!db.has_table("butler_attributes")) {
         // Quoted with escapes ({:?}) so that a schema name with control characters stays on one line.
         std::string where = db.schema() ? fmt::format(" in schema {:?}", *db.schema()) : "";
@@ -72,14 +76,28 @@ void require_attributes_table(Database& db) {
     }
 }
 
-}  // namespace
 
 std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<std::string>& ns) {
-    require_attributes_table(db);
+    require_butler_registry(db);
     std::vector<std::pair<std::string, std::string>> managers;
     std::vector<std::pair<std::string, std::string>> versions;
+    std::vector<ManagerVersion> result;
     for (const auto& [name, value] : ButlerAttributes(db).rows()) {
-        if (starts_with(name, kManagerPrefix)) {
+        if (starts_with(name, kPatchConfigPrefix)) {
+            // A patch tree's own row; its manager name would clash with the regular managers', so it goes
+            // straight to the result under the tree's name.
+            const std::string tree = name.substr(kPatchConfigPrefix.size());
+            auto json = parse_json(value, name);
+            const std::string manager = version_text(required_key(json, "manager", name), name);
+            const std::string version = version_text(required_key(json, "version", name), name);
+            auto existing = std::find_if(result.begin(), result.end(), [&](const auto& m) { return m.manager == tree; });
+            ManagerVersion entry{tree, manager, version, rev_id({tree, manager, version})};
+            if (existing != result.end()) {
+                *existing = entry;
+            } else {
+                result.push_back(entry);
+            }
+        } else if (starts_with(name, kManagerPrefix)) {
             assign(managers, after_last(name, '.'), value);
         } else if (starts_with(name, kVersionPrefix)) {
             assign(versions, name.substr(kVersionPrefix.size()), value);
@@ -104,7 +122,6 @@ std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<s
         }
     }
 
-    std::vector<ManagerVersion> result;
     for (const auto& [manager, stored_class] : managers) {
         auto version = lookup(versions, stored_class);
         if (!version || version->empty()) continue;
@@ -115,7 +132,7 @@ std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<s
 }
 
 std::optional<std::string> dimensions_namespace(Database& db) {
-    require_attributes_table(db);
+    require_butler_registry(db);
     auto value = ButlerAttributes(db).get(kDimensionsJsonKey);
     if (!value) return std::nullopt;
     auto json = parse_json(*value, kDimensionsJsonKey);

@@ -9,7 +9,7 @@ std::vector<std::string> check_migration_preconditions(Database& db, const Revis
     require_dimensions_namespace(db, ns);
     auto current = alembic_revisions(db);
     if (current.empty()) {
-        throw MigrationError(
+        throw NotStampedError(
             "Alembic version table does not exist, you may need to run `butler-migrate stamp` first.");
     }
     validate_revisions(db, ns, graph.bases());

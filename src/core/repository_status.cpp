@@ -2,6 +2,8 @@
 #include "butler_migrate/core/repository_status.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "butler_migrate/core/catalogue.hpp"
@@ -47,11 +49,66 @@ TreeStatus tree_status(const Catalogue& catalogue, const RevisionGraph& graph, c
     return status;
 }
 
+// Patch trees that no recorded revision belongs to, and whether their patches apply.
+std::vector<PatchTreeStatus> patch_tree_statuses(const RevisionGraph& graph, const std::vector<std::string>& recorded,
+                                                 const std::vector<TreeStatus>& trees) {
+    std::set<std::string> recorded_trees, applied, pending;
+    for (const auto& id : recorded) {
+        recorded_trees.insert(graph.at(id).tree);
+        applied.insert(id);
+        const auto below = graph.ancestors_with_dependencies(id);
+        applied.insert(below.begin(), below.end());
+    }
+    for (const auto& tree : trees) {
+        for (const auto& step : tree.pending) pending.insert(step.revision);
+    }
+    std::map<std::string, PatchTreeStatus> found;
+    for (const Revision* revision : graph.revisions()) {
+        if (!revision->is_in_patch_tree() || recorded_trees.count(revision->tree) > 0) continue;
+        PatchTreeStatus& patch = found[revision->tree];
+        patch.tree = revision->tree;
+        if (revision->is_root()) continue;
+        for (const auto& dependency : revision->depends_on) {
+            if (std::find(patch.needs.begin(), patch.needs.end(), dependency) == patch.needs.end()) {
+                patch.needs.push_back(dependency);
+            }
+        }
+    }
+    std::vector<PatchTreeStatus> result;
+    for (auto& [name, patch] : found) {
+        for (const auto& id : graph.bases()) {
+            if (graph.at(id).tree == name) patch.root = id;
+        }
+        for (const auto& step : plan_upgrade(graph, {patch.root}, graph.at(graph.heads_above(patch.root).front()))) {
+            if (step.revision->tree == name) patch.patches.push_back(step.revision->id);
+        }
+        std::sort(patch.needs.begin(), patch.needs.end());
+        for (const auto& need : patch.needs) {
+            if (applied.count(need) > 0) continue;
+            const auto applies_later = pending.count(need) > 0 ? PatchTreeStatus::Applicability::after_pending
+                                                                : PatchTreeStatus::Applicability::not_reachable;
+            patch.applicability = std::max(patch.applicability, applies_later);
+        }
+        result.push_back(patch);
+    }
+    return result;
+}
+
 }  // namespace
+
+const char* applicability_name(PatchTreeStatus::Applicability applicability) {
+    switch (applicability) {
+        case PatchTreeStatus::Applicability::now: return "now";
+        case PatchTreeStatus::Applicability::after_pending: return "after_pending";
+        case PatchTreeStatus::Applicability::not_reachable: return "not_reachable";
+    }
+    return "unknown";
+}
 
 RepositoryStatus repository_status(Database& db, const Catalogue& catalogue, const std::optional<std::string>& ns) {
     const RevisionGraph graph = catalogue.regular();
     RepositoryStatus status;
+    require_butler_registry(db);  // an unrelated database is no unstamped registry
     const std::vector<std::string> recorded = alembic_revisions(db);
     if (recorded.empty()) {
         status.state = RepositoryState::not_stamped;
@@ -65,6 +122,7 @@ RepositoryStatus repository_status(Database& db, const Catalogue& catalogue, con
         return std::tie(a->tree, a->id) < std::tie(b->tree, b->id);
     });
     for (const Revision* revision : revisions) status.trees.push_back(tree_status(catalogue, graph, recorded, *revision));
+    status.patch_trees = patch_tree_statuses(graph, recorded, status.trees);
 
     const bool all_at_head =
         std::all_of(status.trees.begin(), status.trees.end(), [](const TreeStatus& t) { return t.at_head(); });

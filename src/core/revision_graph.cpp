@@ -29,12 +29,22 @@ RevisionGraph::RevisionGraph(std::vector<const Revision*> revisions) : revisions
         }
         parent->second.push_back(revision->id);
     }
+    for (const Revision* revision : revisions_) {
+        for (const std::string& dependency : revision->depends_on) {
+            auto target = dependents_.find(dependency);
+            if (target == dependents_.end()) target = dependents_.emplace(dependency, std::vector<std::string>{}).first;
+            if (by_id_.count(dependency) > 0) target->second.push_back(revision->id);
+        }
+    }
     for (auto& [id, children] : children_) std::sort(children.begin(), children.end());
+    for (auto& [id, dependents] : dependents_) std::sort(dependents.begin(), dependents.end());
 
-    // Alembic's label inheritance: a label declared by R goes to R and every descendant of R. It also goes up
-    // from R to its ancestors, stopping before the first branch point; alembic starts that upward walk at a
-    // leaf below R, so when R's subtree (R included) holds a branch point the walk ends inside the subtree and
-    // no ancestor of R gets the label.
+    // Alembic's label inheritance: a label declared by R goes to R and every descendant of R (following down
+    // revisions only). It also goes up from R to its ancestors, stopping before the first real branch point
+    // (children and dependents counted together); alembic starts that upward walk at a leaf below R, so when
+    // R's subtree (R included) holds a real branch point the walk ends inside the subtree and no ancestor of R
+    // gets the label (alembic/script/revision.py, RevisionMap._add_branches, 1.19). So a revision that another
+    // tree depends on (1fae088c80b6, by ffe757e1ab0f) stops labels of its own tree from reaching the root.
     LabelSets labels;
     for (const Revision* revision : revisions_) labels[revision->id];
     for (const Revision* owner : revisions_) {
@@ -46,12 +56,12 @@ RevisionGraph::RevisionGraph(std::vector<const Revision*> revisions) : revisions
             pending.pop_back();
             labels[id].insert(owner->branch_labels.begin(), owner->branch_labels.end());
             const auto& children = children_.find(id)->second;
-            if (children.size() > 1) subtree_branches = true;
+            if (is_real_branch_point(id)) subtree_branches = true;
             pending.insert(pending.end(), children.begin(), children.end());
         }
         if (subtree_branches) continue;
         for (const std::string& id : ancestors(owner->id)) {
-            if (is_branch_point(id)) break;
+            if (is_real_branch_point(id)) break;
             labels[id].insert(owner->branch_labels.begin(), owner->branch_labels.end());
         }
     }
@@ -107,6 +117,46 @@ std::vector<std::string> RevisionGraph::heads_above(std::string_view id) const {
 }
 
 bool RevisionGraph::is_branch_point(std::string_view id) const { return children(id).size() > 1; }
+
+std::vector<std::string> RevisionGraph::dependents(std::string_view id) const {
+    at(id);
+    auto it = dependents_.find(id);
+    return it == dependents_.end() ? std::vector<std::string>{} : it->second;
+}
+
+bool RevisionGraph::is_real_branch_point(std::string_view id) const {
+    return children(id).size() + dependents(id).size() > 1;
+}
+
+std::vector<std::string> RevisionGraph::normalized_down_revisions(std::string_view id) const {
+    const Revision& revision = at(id);
+    std::vector<std::string> result;
+    if (!revision.is_root()) result.push_back(revision.down_revision);
+    std::set<std::string> implied;  // dependencies an ancestor already declares
+    for (const std::string& ancestor : ancestors(id)) {
+        for (const std::string& dependency : at(ancestor).depends_on) implied.insert(dependency);
+    }
+    for (const std::string& dependency : revision.depends_on) {
+        if (find(dependency) == nullptr || implied.count(dependency) > 0) continue;
+        if (std::find(result.begin(), result.end(), dependency) == result.end()) result.push_back(dependency);
+    }
+    return result;
+}
+
+std::set<std::string> RevisionGraph::ancestors_with_dependencies(std::string_view id) const {
+    std::set<std::string> seen;
+    std::vector<std::string> pending{std::string(id)};
+    while (!pending.empty()) {
+        const Revision& revision = at(pending.back());
+        pending.pop_back();
+        std::vector<std::string> below = revision.depends_on;
+        if (!revision.is_root()) below.push_back(revision.down_revision);
+        for (const std::string& next : below) {
+            if (find(next) != nullptr && seen.insert(next).second) pending.push_back(next);
+        }
+    }
+    return seen;
+}
 
 std::vector<std::string> RevisionGraph::branch_labels(std::string_view id) const {
     at(id);

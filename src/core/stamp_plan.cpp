@@ -58,7 +58,42 @@ StampPlan plan_stamp(const std::vector<ManagerVersion>& recorded, const Revision
     return plan;
 }
 
+void check_stamp_plan(Database& db, const RevisionGraph& graph, const StampPlan& plan) {
+    if (plan.purge) return;  // every row goes first
+    for (const auto& existing : alembic_revisions(db)) {
+        const Revision* row = graph.find(existing);
+        if (row == nullptr) continue;  // stamp_revision does not look at it either
+        for (const auto& revision : plan.revisions_to_write()) {
+            const Revision& wanted = graph.at(revision);
+            if (wanted.tree != row->tree || revision == existing) continue;
+            if (graph.is_ancestor(existing, revision) || graph.is_ancestor(revision, existing)) continue;
+            throw RevisionError(fmt::format(
+                "alembic_version records {} for the {} tree, on another branch than {} (the version butler_attributes "
+                "records): stamping would keep both rows and leave the registry inconsistent; `butler-migrate stamp "
+                "--purge` replaces every row. Nothing was changed",
+                existing, row->tree, revision));
+        }
+    }
+}
+
+bool stamp_plan_changes(Database& db, const StampPlan& plan) {
+    const auto rows = alembic_revisions(db);
+    if (plan.purge) {
+        // Purging and writing back the same rows changes nothing.
+        auto wanted = plan.revisions_to_write();
+        auto present = rows;
+        std::sort(wanted.begin(), wanted.end());
+        std::sort(present.begin(), present.end());
+        return wanted != present || wanted.empty();
+    }
+    for (const auto& revision : plan.revisions_to_write()) {
+        if (std::find(rows.begin(), rows.end(), revision) == rows.end()) return true;
+    }
+    return false;
+}
+
 void apply_stamp_plan(Database& db, const RevisionGraph& graph, const StampPlan& plan) {
+    check_stamp_plan(db, graph, plan);
     if (plan.purge) purge_alembic_version(db);
     for (const auto& revision : plan.revisions_to_write()) stamp_revision(db, graph, revision);
 }

@@ -1,14 +1,18 @@
 // Running planned steps: one transaction per step, holding the step's work and its alembic_version update.
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/interruption.hpp"
 #include "butler_migrate/util/log.hpp"
 #include "butler_migrate/core/migration_engine.hpp"
 #include "butler_migrate/db/offline_database.hpp"
+#include "core/fault_injection.hpp"
 
 namespace butler_migrate {
 
@@ -47,6 +51,12 @@ void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& st
         std::replace(current.begin(), current.end(), from, to);
     };
     if (step.direction == StepDirection::upgrade) {
+        // alembic's HeadMaintainer.update_to_step for an upgrade (alembic/runtime/migration.py, 1.19), with one
+        // deliberate difference: alembic moves a step from its down revision *and* its dependencies, so when a
+        // dependency is itself a recorded row (ffe757e1ab0f on a registry exactly at universe 6, 1fae088c80b6) it
+        // merges that row into the new one, and butler_attributes then disagrees with alembic_version (upstream's
+        // consistency check refuses every later upgrade). Here only the down revision's row moves; a dependency's
+        // row stays (docs/compatibility.md).
         if (!r.down_revision.empty() && contains(current, r.down_revision)) {
             replace(r.down_revision, r.id);
         } else {
@@ -69,24 +79,71 @@ void record_step(Database& db, const RevisionGraph& graph, const PlannedStep& st
     }
 }
 
+namespace {
+
+std::string signal_name(int signal_number) {
+    switch (signal_number) {
+        case SIGINT: return "SIGINT";
+        case SIGTERM: return "SIGTERM";
+        case SIGHUP: return "SIGHUP";
+        default: return "signal " + std::to_string(signal_number);
+    }
+}
+
+// While steps run, a stop request cancels the statement running on `db`.
+class CancelOnInterruption {
+public:
+    explicit CancelOnInterruption(Database& db) { set_interruption_canceller([&db] { db.interrupt(); }); }
+    ~CancelOnInterruption() { set_interruption_canceller({}); }
+    CancelOnInterruption(const CancelOnInterruption&) = delete;
+    CancelOnInterruption& operator=(const CancelOnInterruption&) = delete;
+};
+
+}  // namespace
+
 void run_steps(Database& db, const RevisionGraph& graph, std::vector<std::string> current,
                const std::vector<PlannedStep>& steps, const EngineSettings& settings) {
     check_steps_available(steps);
+    // Test-only (BUTLER_MIGRATE_TEST_FAULT, core/fault_injection.hpp): nullopt unless the variable is set.
+    const std::optional<StatementFault> fault = statement_fault_from_environment();
+    CancelOnInterruption cancel(db);
     for (size_t index = 0; index < steps.size(); ++index) {
         const PlannedStep& step = steps[index];
+        if (interruption_requested()) {
+            throw InterruptedError(fmt::format(
+                "Interrupted by {} before {}: {} of {} steps were applied, each committed; the registry is consistent "
+                "at the revisions they left. Run the same command again to continue",
+                signal_name(interruption_signal()), step_name(step), index, steps.size()));
+        }
         const auto start = std::chrono::steady_clock::now();
         // VERBOSE, as alembic's own "Running upgrade" lines are not shown by default upstream.
         log::write(log::Level::verbose, kLogger, fmt::format("Running {}, {}", step_name(step), step.revision->message));
         auto before = current;
         try {
-            Transaction transaction(db);
-            StepContext context(db, *step.revision, step.direction, settings.options, *settings.notices);
+            std::optional<FaultInjectingDatabase> faulty;
+            if (fault && fault->revision == step.revision->id) faulty.emplace(db, *fault);
+            Database& step_db = faulty ? static_cast<Database&>(*faulty) : db;
+            Transaction transaction(step_db);
+            StepContext context(step_db, *step.revision, step.direction, settings.options, *settings.notices);
             step_of(step).function(context);
-            record_step(db, graph, step, current);
+            record_step(step_db, graph, step, current);
             maybe_inject_failure(*step.revision);
             transaction.commit();
+            if (faulty) {
+                log::write(log::Level::warning, kLogger,
+                           fmt::format("BUTLER_MIGRATE_TEST_FAULT: statement {} of {} was not reached; the step ran {} "
+                                       "statements",
+                                       fault->statement, step_name(step), faulty->statements()));
+            }
         } catch (const std::exception& e) {
             current = before;
+            if (interruption_requested()) {
+                throw InterruptedError(fmt::format(
+                    "Interrupted by {}: {} was rolled back completely; {} of {} steps were applied before it, each "
+                    "committed, and the registry is consistent at the revisions they left. Run the same command again "
+                    "to continue",
+                    signal_name(interruption_signal()), step_name(step), index, steps.size()));
+            }
             // Upstream's message stays whole at the end, after the name of the step.
             const auto* error = dynamic_cast<const Error*>(&e);
             throw MigrationError(fmt::format("{} failed, nothing of it was applied: {}", step_name(step), e.what()),

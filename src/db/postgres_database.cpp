@@ -34,14 +34,6 @@ std::string first_line(std::string text) {
     return text;
 }
 
-std::string without_secret(std::string text, const std::optional<std::string>& secret) {
-    if (!secret || secret->empty()) return text;
-    for (auto pos = text.find(*secret); pos != std::string::npos; pos = text.find(*secret, pos + 3)) {
-        text.replace(pos, secret->size(), "***");
-    }
-    return text;
-}
-
 // PostgreSQL's lock_not_available: a lock wait ended by lock_timeout, or a NOWAIT lock that was taken.
 constexpr std::string_view kLockNotAvailable = "55P03";
 
@@ -63,7 +55,13 @@ DatabaseError::Cause error_cause(const pqxx::pqxx_exception& e) {
     if (dynamic_cast<const pqxx::broken_connection*>(&e.base()) || message.find("not connected") != std::string::npos ||
         message.find("server closed the connection") != std::string::npos ||
         message.find("terminating connection") != std::string::npos) {
-        throw DatabaseError("Lost the connection to the PostgreSQL server: " + message, error_cause(e));
+        // libpq's words after a lost connection are often about what it tried next ("Could not obtain client
+        // encoding"): only the server's own reasons are worth repeating.
+        const bool informative = message.find("server closed the connection") != std::string::npos ||
+                                 message.find("terminating connection") != std::string::npos;
+        throw DatabaseError(informative ? "Lost the connection to the PostgreSQL server: " + message
+                                        : std::string("Lost the connection to the PostgreSQL server"),
+                            error_cause(e));
     }
     throw DatabaseError("PostgreSQL error: " + message, error_cause(e));
 }
@@ -175,10 +173,10 @@ PostgresDatabase::PostgresDatabase(const DbUrl& url, std::optional<std::string> 
     try {
         connection_ = std::make_unique<Connection>(postgres_conninfo(url));
     } catch (const pqxx::pqxx_exception& e) {
-        // The password is removed before escaping: an escaped password would no longer be found.
-        throw DatabaseError(hex_escaped_controls(without_secret(fmt::format("Cannot connect to PostgreSQL database {}: {}",
-                                                                url.render(true), first_line(e.base().what())),
-                                                    url.password)));
+        // The password is masked where it stands (redact_secrets) before escaping: an escaped password would no
+        // longer be found.
+        throw DatabaseError(hex_escaped_controls(redact_secrets(fmt::format(
+            "Cannot connect to PostgreSQL database {}: {}", url.render(true), first_line(e.base().what())))));
     }
     if (mode == AccessMode::read_only) execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
 }
@@ -258,6 +256,15 @@ bool PostgresDatabase::has_table(std::string_view name) {
 
 TableSchema PostgresDatabase::reflect_table(std::string_view name) {
     return read_postgres_table(*this, schema(), name);
+}
+
+void PostgresDatabase::interrupt() {
+    // A cancel request on its own connection to the server; the running statement then fails with 57014.
+    try {
+        connection_->conn.cancel_query();
+    } catch (const std::exception&) {
+        // Nothing is running, or the server is gone: the statement ends either way.
+    }
 }
 
 }  // namespace butler_migrate

@@ -32,6 +32,7 @@ public:
     void commit() override;
     void rollback() override;
     bool in_transaction() const override;
+    void interrupt() override;
 
     std::vector<std::string> table_names() override;
     bool has_table(std::string_view name) override;

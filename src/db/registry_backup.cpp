@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <cstring>
 
 #include <system_error>
 
 #include "butler_migrate/util/errors.hpp"
+#include "butler_migrate/util/log.hpp"
 #include "util/backup_files.hpp"
 #include "db/sqlite_database.hpp"
 
@@ -81,6 +84,32 @@ void remove_partial_copy(const fs::path& target) {
     for (const char* extra : {"", "-journal", "-wal", "-shm"}) fs::remove(target.string() + extra, ec);
 }
 
+// The suffix of a copy in progress: ".<pid>.backup.partial", so that a later run can tell a copy whose process is
+// gone (killed half-way) from one another process is still writing (another registry with the same file name may
+// share the backup folder).
+std::string partial_suffix() { return "." + std::to_string(::getpid()) + kPartialSuffix; }
+
+// Removes the copies of `filename` in `folder` that a killed run left half-written, with their journals; returns
+// how many. A copy whose process still runs is left alone.
+int remove_interrupted_copies(const fs::path& folder, const std::string& filename) {
+    int removed = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        const auto end = name.size() >= std::strlen(kPartialSuffix) ? name.size() - std::strlen(kPartialSuffix) : 0;
+        if (name.rfind(filename + ".", 0) != 0 || name.compare(end, std::string::npos, kPartialSuffix) != 0) continue;
+        const auto dot = name.rfind('.', end - 1);
+        if (dot == std::string::npos) continue;
+        const std::string digits = name.substr(dot + 1, end - dot - 1);
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        if (pid > 0 && (::kill(pid, 0) == 0 || errno != ESRCH)) continue;  // still running (or not ours to judge)
+        remove_partial_copy(entry.path());
+        ++removed;
+    }
+    return removed;
+}
+
 // Gives the finished copy its final name, `<stem>.backup` or `<stem>.<n>.backup` for the first that is free:
 // link() never replaces a file, so a name taken meanwhile is skipped.
 fs::path publish(const fs::path& partial, const std::string& stem) {
@@ -108,9 +137,14 @@ fs::path backup_sqlite_registry(Database& db, const RegistryLocation& location, 
     const std::string stem = (folder / source.filename()).string() + "." + backup_detail::utc_stamp();
     // Copied under a ".partial" name first and published when complete: a run killed half-way leaves no file
     // that looks like a backup (an interrupted copy would open as an empty registry).
+    if (const int removed = remove_interrupted_copies(folder, source.filename().string())) {
+        log::info("butler_migrate.backup",
+                  fmt::format("Removed {} unfinished backup cop{} of {} that an interrupted run left in {}", removed,
+                              removed == 1 ? "y" : "ies", source.filename().string(), folder.string()));
+    }
     fs::path partial;
     try {
-        partial = backup_detail::create_new_file(stem, kPartialSuffix, source_mode(source));
+        partial = backup_detail::create_new_file(stem, partial_suffix(), source_mode(source));
     } catch (const std::system_error& e) {
         throw DatabaseError(fmt::format("Cannot create a backup file in {}: {}", folder.string(),
                                         std::generic_category().message(e.code().value())));

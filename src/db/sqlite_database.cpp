@@ -199,4 +199,6 @@ TableSchema SqliteDatabase::reflect_table(std::string_view name) {
 
 sqlite3* SqliteDatabase::handle() const { return db_->getHandle(); }
 
+void SqliteDatabase::interrupt() { sqlite3_interrupt(handle()); }
+
 }  // namespace butler_migrate

@@ -4,6 +4,7 @@
 
 #include "butler_migrate/core/step_context.hpp"
 #include "migrations/catalogue_row.hpp"
+#include "migrations/dimensions-config/universe_steps.hpp"
 
 namespace butler_migrate::migrations {
 
@@ -20,6 +21,8 @@ void upgrade_1601d5973bf8(StepContext& context);  // dimensions: 6.0.0 -> 6.0.1 
 void downgrade_1601d5973bf8(StepContext& context);
 
 void upgrade_035dcf13ef18(StepContext& context);  // dimensions: 6.0.1 -> 6.0.2 (implied columns NOT NULL)
+void preflight_upgrade_035dcf13ef18(StepContext& context);
+void preflight_downgrade_035dcf13ef18(StepContext& context);
 void downgrade_035dcf13ef18(StepContext& context);
 
 void upgrade_a0d766f99876(StepContext& context);  // obscore: none -> ObsCoreLiveTableManager 0.0.1
@@ -34,6 +37,7 @@ void downgrade_c5ae3a2cd7c2(StepContext& context);
 void upgrade_9888256c6a18(StepContext& context);  // universe 3 -> 4 (populated_by)
 void downgrade_9888256c6a18(StepContext& context);
 void upgrade_2a8a32e1bec3(StepContext& context);  // universe 4 -> 5 (instrument name 16 -> 32)
+void preflight_2a8a32e1bec3(StepContext& context);
 void downgrade_2a8a32e1bec3(StepContext& context);
 void upgrade_1fae088c80b6(StepContext& context);  // universe 5 -> 6 (day_obs and group tables)
 void upgrade_352c30854bb0(StepContext& context);  // universe 6 -> 7 (exposure.can_see_sky)
@@ -41,8 +45,13 @@ void downgrade_352c30854bb0(StepContext& context);
 void upgrade_aa7a2f893cba(StepContext& context);  // universe 7 -> 8 (ssp_hypothesis_table, _bundle, ssp_balanced_index)
 void downgrade_aa7a2f893cba(StepContext& context);
 
+// dimensions-config-patches: fixes outside the universe's own history, recorded in migrate-patch-config rows.
+void upgrade_ffe757e1ab0f(StepContext& context);  // daf_butler v6-patch1 (visit -> day_obs foreign key)
+void preflight_ffe757e1ab0f(StepContext& context);
+
 // obscore-config: the obscore table described by config:obscore.json.
 void upgrade_4fe28ef5030f(StepContext& context);  // none -> namespace embargo version 1
+void preflight_4fe28ef5030f(StepContext& context);
 void downgrade_4fe28ef5030f(StepContext& context);
 
 // One-shot trees (migrations/oneshot/<type>/): a manager type moving to another class.
@@ -159,7 +168,8 @@ std::vector<Revision> build_catalogue() {
             .message("Migration script for ByDimensionsDatasetRecordStorageManagerUUID 2.0.0.")
             .created("2023-03-31 22:25:32.651155")
             .upgrade(&migrations::upgrade_4e2d7a28475b)
-            .downgrade(&migrations::downgrade_4e2d7a28475b),
+            .downgrade(&migrations::downgrade_4e2d7a28475b)
+            .alters({"dataset"}),
         // datastores
         revision("datastores", "6e7967ca2f9c").labels({"datastores"})
             .message("This is an initial pseudo-revision of the 'datastores' tree.")
@@ -178,7 +188,8 @@ std::vector<Revision> build_catalogue() {
             .message("Migration script for MonolithicDatastoreRegistryBridgeManager 0.2.1.")
             .created("2025-05-20 14:57:52.486966")
             .upgrade(&migrations::upgrade_a81dddabd837)
-            .downgrade(&migrations::downgrade_a81dddabd837),
+            .downgrade(&migrations::downgrade_a81dddabd837)
+            .alters({"dataset_location_trash"}),
         // dimensions
         revision("dimensions", "6166dfbb5324").labels({"dimensions"})
             .message("This is an initial pseudo-revision of the 'dimensions' tree.")
@@ -221,13 +232,16 @@ std::vector<Revision> build_catalogue() {
             .message("Migration script for StaticDimensionRecordStorageManager 6.0.1.")
             .created("2021-09-01 09:43:25.448091")
             .upgrade(&migrations::upgrade_1601d5973bf8)
-            .downgrade(&migrations::downgrade_1601d5973bf8),
+            .downgrade(&migrations::downgrade_1601d5973bf8)
+            .alters({"%_skypix_overlap"}),
         revision("dimensions", "035dcf13ef18").after("1601d5973bf8")
             .manager("StaticDimensionRecordStorageManager", "6.0.2")
             .message("Migration script for StaticDimensionRecordStorageManager 6.0.2.")
             .created("2022-05-19 15:40:18.561744")
             .upgrade(&migrations::upgrade_035dcf13ef18)
-            .downgrade(&migrations::downgrade_035dcf13ef18),
+            .downgrade(&migrations::downgrade_035dcf13ef18)
+            .upgrade_preflight(&migrations::preflight_upgrade_035dcf13ef18)
+            .downgrade_preflight(&migrations::preflight_downgrade_035dcf13ef18),
         // dimensions-config
         revision("dimensions-config", "3e2891b82110").labels({"dimensions-config"})
             .message("This is an initial pseudo-revision of the 'dimensions-config' tree.")
@@ -242,47 +256,82 @@ std::vector<Revision> build_catalogue() {
             .message("Migration script for dimensions.yaml namespace=daf_butler version=1.")
             .created("2022-05-13 14:38:35.806960")
             .upgrade(&migrations::upgrade_380002bcbb26)
-            .downgrade(&migrations::downgrade_380002bcbb26),
+            .downgrade(&migrations::downgrade_380002bcbb26)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files),
         revision("dimensions-config", "bf6308af80aa").after("380002bcbb26")
             .manager("daf_butler", "2")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=2.")
             .created("2022-05-16 12:11:17.906600")
-            .upgrade(&migrations::upgrade_bf6308af80aa),
+            .upgrade(&migrations::upgrade_bf6308af80aa)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .alters({"exposure", "instrument", "visit", "visit_definition", "visit_system", "visit_system_membership"}),
         revision("dimensions-config", "c5ae3a2cd7c2").after("bf6308af80aa")
             .manager("daf_butler", "3")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=3.")
             .created("2022-11-25 12:04:18.424257")
             .upgrade(&migrations::upgrade_c5ae3a2cd7c2)
-            .downgrade(&migrations::downgrade_c5ae3a2cd7c2),
+            .downgrade(&migrations::downgrade_c5ae3a2cd7c2)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .alters({"exposure", "visit"}),
         revision("dimensions-config", "9888256c6a18").after("c5ae3a2cd7c2")
             .manager("daf_butler", "4")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=4.")
             .created("2023-12-04 18:16:25.375102")
             .upgrade(&migrations::upgrade_9888256c6a18)
-            .downgrade(&migrations::downgrade_9888256c6a18),
+            .downgrade(&migrations::downgrade_9888256c6a18)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files),
         revision("dimensions-config", "2a8a32e1bec3").after("9888256c6a18")
             .manager("daf_butler", "5")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=5.")
             .created("2024-02-20 14:49:26.435042")
             .upgrade(&migrations::upgrade_2a8a32e1bec3)
-            .downgrade(&migrations::downgrade_2a8a32e1bec3),
+            .downgrade(&migrations::downgrade_2a8a32e1bec3)
+            .upgrade_preflight(&migrations::preflight_2a8a32e1bec3)
+            .downgrade_preflight(&migrations::preflight_2a8a32e1bec3),
         revision("dimensions-config", "1fae088c80b6").after("2a8a32e1bec3")
             .manager("daf_butler", "6")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=6.")
             .created("2024-03-12 14:35:38.888572")
-            .upgrade(&migrations::upgrade_1fae088c80b6),
+            .upgrade(&migrations::upgrade_1fae088c80b6)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .alters({"day_obs", "group", "exposure"}),
         revision("dimensions-config", "352c30854bb0").after("1fae088c80b6")
             .manager("daf_butler", "7")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=7.")
             .created("2024-03-28 12:14:53.021101")
             .upgrade(&migrations::upgrade_352c30854bb0)
-            .downgrade(&migrations::downgrade_352c30854bb0),
+            .downgrade(&migrations::downgrade_352c30854bb0)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .alters({"exposure"}),
         revision("dimensions-config", "aa7a2f893cba").after("352c30854bb0")
             .manager("daf_butler", "8")
             .message("Migration script for dimensions.yaml namespace=daf_butler version=8.")
             .created("2026-05-05 15:24:24.546869")
             .upgrade(&migrations::upgrade_aa7a2f893cba)
-            .downgrade(&migrations::downgrade_aa7a2f893cba),
+            .downgrade(&migrations::downgrade_aa7a2f893cba)
+            .upgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .downgrade_preflight(&migrations::universe_steps::check_universe_files)
+            .alters({"ssp_hypothesis_table", "ssp_hypothesis_bundle", "ssp_balanced_index"}),
+        // dimensions-config-patches (DM-55966, upstream c70930da / 89827c5a)
+        revision("dimensions-config-patches", "8a1a1665cc96").labels({"dimensions-config-patches"})
+            .message("This is an initial pseudo-revision of the 'dimensions-config-patches' tree.")
+            .created("2026-09-12 14:26:21.599357")
+            .upgrade_does_nothing(),
+        revision("dimensions-config-patches", "ffe757e1ab0f").after("8a1a1665cc96")
+            .labels({"dimensions-config-patches-daf_butler"})
+            .depends_on({"1fae088c80b6"})
+            .manager("daf_butler", "v6-patch1")
+            .message("Patch script for dimensions.yaml, namespace=daf_butler version=v6-patch1.")
+            .created("2026-09-12 14:26:23.462846")
+            .upgrade(&migrations::upgrade_ffe757e1ab0f)
+            .alters({"visit"})
+            .upgrade_preflight(&migrations::preflight_ffe757e1ab0f),
         // obscore
         revision("obscore", "8b8e030aba2b").labels({"obscore"})
             .message("This is an initial pseudo-revision of the 'obscore' tree.")
@@ -304,7 +353,8 @@ std::vector<Revision> build_catalogue() {
             .message("Migration script for obscore-config namespace=embargo version=1.")
             .created("2023-02-02 10:28:46.217250")
             .upgrade(&migrations::upgrade_4fe28ef5030f)
-            .downgrade(&migrations::downgrade_4fe28ef5030f),
+            .downgrade(&migrations::downgrade_4fe28ef5030f)
+            .upgrade_preflight(&migrations::preflight_4fe28ef5030f),
         // opaque
         revision("opaque", "c2c46f409743").labels({"opaque"})
             .message("This is an initial pseudo-revision of the 'opaque' tree.")
@@ -334,7 +384,8 @@ std::vector<Revision> build_catalogue() {
             .upgrade(&migrations::upgrade_8c57494cabcc)
             .butler_yaml_class(
                 "lsst.daf.butler.registry.collections.synthIntKey.SynthIntKeyCollectionManager")
-            .downgrade_does_nothing(),
+            .downgrade_does_nothing()
+            .alters({"dataset", "collection", "collection_chain", "run", "collection_summary_%", "dataset_calibs_%", "dataset_tags_%"}),
         // datasets/int_1.0.0_to_uuid_1.0.0
         revision("datasets/int_1.0.0_to_uuid_1.0.0", "059cc7b7ef13").labels({"datasets"})
             .message("This is an initial pseudo-revision of the 'datasets/int_1.0.0_to_uuid_1.0.0' tree.")
@@ -349,7 +400,8 @@ std::vector<Revision> build_catalogue() {
             .created("2021-05-04 16:31:05.926989")
             .upgrade(&migrations::upgrade_2101fbf51ad3)
             .butler_yaml_class(
-                "lsst.daf.butler.registry.datasets.byDimensions.ByDimensionsDatasetRecordStorageManagerUUID"),
+                "lsst.daf.butler.registry.datasets.byDimensions.ByDimensionsDatasetRecordStorageManagerUUID")
+            .alters({"dataset", "dataset_tags_%", "dataset_calibs_%", "dataset_location", "dataset_location_trash", "file_datastore_records"}),
     };
 }
 

@@ -2,6 +2,8 @@
 // in-place add_column / drop_column / create_index / drop_index, each sent to the SQLite or PostgreSQL way of doing it.
 #include "butler_migrate/steps/schema_ops.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "butler_migrate/util/errors.hpp"
@@ -184,6 +186,18 @@ void apply(StepContext& context, const TableAlteration& alteration) {
     } else {
         apply_sqlite_in_place(context, alteration);
     }
+}
+
+void apply_in_one_copy(StepContext& context, const std::vector<TableAlteration>& alterations,
+                       const std::map<std::string, std::string>& fill) {
+    if (context.dialect() != Dialect::sqlite) throw std::logic_error("apply_in_one_copy: SQLite only");
+    rebuild_sqlite_table_once(context.db(), alterations, fill);
+}
+
+std::string sql_literal(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
 }
 
 void add_column(StepContext& context, std::string_view table, const ColumnSpec& column) {

@@ -171,7 +171,7 @@ BatchTable reflect_batch_table(Database& db, const std::string& name) {
     for (const auto& column : reflected.columns) {
         std::optional<std::string> default_sql;
         if (column.default_value && !column.default_value->empty()) default_sql = reflected_default_sql(*column.default_value);
-        table.columns.push_back({column.name, {column.name, column.type, column.nullable, default_sql}, true, std::nullopt});
+        table.columns.push_back({column.name, {column.name, column.type, column.nullable, default_sql}, true, std::nullopt, std::nullopt});
     }
     if (!reflected.primary_key.columns.empty()) {
         table.primary_key = DdlConstraint{DdlConstraint::Kind::primary_key, reflected.primary_key.name,
@@ -197,7 +197,7 @@ void apply_batch_operation(BatchTable& table, const TableAlteration::Operation& 
         case Kind::add_column:
             table.columns.push_back({op.column.name,
                                      {op.column.name, op.column.type, op.column.nullable, op.column.server_default},
-                                     false, std::nullopt});
+                                     false, std::nullopt, std::nullopt});
             break;
         case Kind::drop_column: drop_column(table, op.name); break;
         case Kind::drop_constraint: drop_constraint(table, op.name); break;

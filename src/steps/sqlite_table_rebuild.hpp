@@ -2,6 +2,7 @@
 // (temporary table, copy of the kept columns, drop, rename, indexes again), with SQLAlchemy's DDL text.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct BatchColumn {
     DdlColumn definition;
     bool copied = true;                     // false for an added column: no data to transfer
     std::optional<std::string> cast_type;   // CAST(old AS type) when the type changes its general class
+    std::optional<std::string> source_sql;  // what the copy reads instead of the old column `key` (SQL text)
 };
 
 // The definition of one table as alembic's ApplyBatchImpl holds it while operations are applied.
@@ -51,5 +53,13 @@ bool sqlite_needs_rebuild(const TableAlteration& alteration);
 
 // Re-creates the table with the operations of `alteration` applied. Runs in the caller's transaction.
 void rebuild_sqlite_table(Database& db, const TableAlteration& alteration);
+
+// Re-creates the table once with the end state of re-creating it for each alteration in turn (what reflecting
+// the table between them would see: columns named as they now are, constraints on a dropped column gone),
+// filling added columns in the same copy: `fill` maps an added column's name to an SQL expression over the old
+// table's row. Only the last alteration may create indexes or constraints (the order a reflection between
+// re-creations would give them is not modelled); throws std::logic_error otherwise.
+void rebuild_sqlite_table_once(Database& db, const std::vector<TableAlteration>& alterations,
+                               const std::map<std::string, std::string>& fill);
 
 }  // namespace butler_migrate::schema

@@ -172,7 +172,8 @@ trees=$("$exe" show-trees)
 one_shot_trees=$("$exe" show-trees --one-shot)
 history=$("$exe" show-history; "$exe" show-history --one-shot)
 revisions=$(sed -E 's/^.* -> ([0-9a-f]+)[ ,].*/\1/' <<<"$history" | sort -u)
-labels=$(sed -nE 's/^[^(]* \(([^)]*)\).*/\1/p' <<<"$history" | tr ',' '\n' | tr -d ' ' | sort -u)
+# The labels are the group after "<down>[ (<depends_on>)] -> <id>".
+labels=$(sed -nE 's/^.* -> [0-9a-f]{12} \(([^)]*)\).*/\1/p' <<<"$history" | tr ',' '\n' | tr -d ' ' | sort -u)
 for list in trees one_shot_trees labels revisions; do
     expected=${!list}
     [[ -n $expected ]] || { fail "the program lists no $list"; continue; }

@@ -52,17 +52,38 @@ std::string RegistryClone::qualified(const std::string& sql) const {
     return std::regex_replace(sql, std::regex(R"(\{schema\}\.)"), schema_ ? *schema_ + "." : "");
 }
 
+RegistryClone::SharedConnection::SharedConnection(const RegistryClone& clone) : clone_(clone) {
+    if (clone_.shared_) return;
+    clone_.shared_ = clone_.open();
+    opened_ = true;
+}
+
+RegistryClone::SharedConnection::~SharedConnection() {
+    if (opened_) clone_.shared_.reset();
+}
+
+butler_migrate::Database& RegistryClone::connection(std::unique_ptr<butler_migrate::Database>& owned) const {
+    if (shared_) return *shared_;
+    owned = open();
+    return *owned;
+}
+
 std::vector<butler_migrate::SqlRow> RegistryClone::query(const std::string& sql,
                                                          const butler_migrate::SqlParams& params) const {
-    return open()->query(qualified(sql), params);
+    std::unique_ptr<butler_migrate::Database> owned;
+    return connection(owned).query(qualified(sql), params);
 }
 
 void RegistryClone::query_each(const std::string& sql,
                                const std::function<void(const butler_migrate::SqlRow&)>& on_row) const {
-    open()->query_each(qualified(sql), {}, on_row);
+    std::unique_ptr<butler_migrate::Database> owned;
+    connection(owned).query_each(qualified(sql), {}, on_row);
 }
 
-void RegistryClone::execute(const std::string& sql) const { open()->execute(qualified(sql)); }
+void RegistryClone::execute(const std::string& sql) const {
+    std::unique_ptr<butler_migrate::Database> owned;
+    connection(owned).execute(qualified(sql));
+}
 
 std::vector<std::string> RegistryClone::argv(const std::vector<std::string>& args) const {
     std::vector<std::string> out{BUTLER_MIGRATE_EXE};

@@ -39,12 +39,28 @@ public:
     void query_each(const std::string& sql, const std::function<void(const butler_migrate::SqlRow&)>& on_row) const;
     void execute(const std::string& sql) const;
 
+    // While a SharedConnection lives, query, query_each and execute share one connection to the clone instead of
+    // opening one each (a snapshot's many queries; on PostgreSQL each new connection costs tens of ms).
+    class SharedConnection {
+    public:
+        explicit SharedConnection(const RegistryClone& clone);
+        ~SharedConnection();
+        SharedConnection(const SharedConnection&) = delete;
+        SharedConnection& operator=(const SharedConnection&) = delete;
+
+    private:
+        const RegistryClone& clone_;
+        bool opened_ = false;  // by this one (an inner one leaves the outer one's connection open)
+    };
+
     // butler-migrate's argv for `args` ({REPO} replaced), and a run of it to the end.
     std::vector<std::string> argv(const std::vector<std::string>& args) const;
     test_support::CommandResult run(const std::vector<std::string>& args) const;
 
 private:
     std::unique_ptr<butler_migrate::Database> open() const;
+    // The shared connection while there is one, else a new one kept in `owned` for the caller's statement.
+    butler_migrate::Database& connection(std::unique_ptr<butler_migrate::Database>& owned) const;
     std::string qualified(const std::string& sql) const;
 
     test_support::TempDir dir_;
@@ -52,6 +68,7 @@ private:
     std::string database_;
     std::string url_;
     std::optional<std::string> schema_;
+    mutable std::unique_ptr<butler_migrate::Database> shared_;
 };
 
 // Runs butler-migrate with `args` ({REPO} replaced by `repo`) in test_support::tool_environment().

@@ -122,6 +122,8 @@ RegistrySnapshot capture_snapshot(const RegistryClone& registry) {
     // The operator's view first, then the database's.
     snapshot.show_current = command_output(registry, show_current_args(), true);
     snapshot.dump_schema = command_output(registry, {"dump-schema", "{REPO}"}, false);
+    // The database's own view through one connection, opened after the commands ran.
+    RegistryClone::SharedConnection connection(registry);
     snapshot.catalog = catalog(registry);
     std::sort(snapshot.catalog.begin(), snapshot.catalog.end());
     const auto tables = registry_tables(registry);

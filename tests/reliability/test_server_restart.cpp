@@ -47,41 +47,45 @@ bool restart_mid_step(const PrivatePgServer& pg, ChildProcess& child, std::chron
     return true;
 }
 
-void restart_trial(const PrivatePgServer& pg, const test_support::FixtureCopy& source, const std::string& tag,
+// One restart; returns whether it landed inside the step's transaction: the tool was still running when the server
+// went down and the registry is not yet in the after state (a restart between the step's COMMIT and the end of the
+// process finds the after state, which is as good an outcome and is counted as a miss).
+bool restart_trial(const PrivatePgServer& pg, const test_support::FixtureCopy& source, const std::string& tag,
                    const HeavyStep& step, const StepReferences& references, int index,
-                   std::chrono::milliseconds delay, int& landed) {
+                   std::chrono::milliseconds delay) {
     RegistryClone clone(source, tag, tag + "_r" + std::to_string(index));
     ChildProcess child(clone.argv(verbose_upgrade_args(step)), test_support::tool_environment(), clone.dir().path());
-    const bool mid_step = restart_mid_step(pg, child, delay);
+    const bool while_running = restart_mid_step(pg, child, delay);
     const bool ended = child.wait_until([&] { return child.finished(); }, std::chrono::seconds(120));
-    INFO("restart " << delay.count() << " ms into the step; " << (mid_step ? "landed mid-step" : "missed the step")
+    INFO("restart " << delay.count() << " ms into the step; " << (while_running ? "tool still running" : "missed")
                     << "\nstderr:\n" << child.err());
     REQUIRE(ended);  // a lost server must not leave upgrade hanging
     const int status = child.wait();
     const std::string err = child.err();
     const RegistrySnapshot found = capture_snapshot(clone);
+    const StateMatch state = match_state(references.before, references.after, found);
     INFO(explain_mismatch(references.before, references.after, found));
-    if (mid_step) {
-        ++landed;
+    CHECK(state != StateMatch::neither);  // never half-migrated
+    const bool landed = while_running && state != StateMatch::after;
+    if (landed) {
         CHECK(status != 0);
         const auto errors = error_lines(err);
         CHECK(errors.size() == 1);
         // It says the connection is gone (libpq's and libpqxx's words vary with where the loss is noticed).
         if (!errors.empty()) CHECK(errors[0].find("Lost the connection to the PostgreSQL server") != std::string::npos);
         CHECK(err.substr(err.rfind('\n', err.size() - 2) + 1).rfind("butler-migrate: error: ", 0) == 0);
-        CHECK(err.find(pg.server().password) == std::string::npos);
-        CHECK(match_state(references.before, references.after, found) == StateMatch::before);
-    } else {
-        CHECK(match_state(references.before, references.after, found) != StateMatch::neither);
+        CHECK(state == StateMatch::before);
     }
+    CHECK(err.find(pg.server().password) == std::string::npos);
     std::cout << "[restart]   trial " << index << ": restart " << delay.count() << " ms into the step, "
-              << (mid_step ? "landed mid-step" : "missed the step") << ", exit status " << status << ", found "
-              << state_name(match_state(references.before, references.after, found)) << "; "
+              << (landed ? "landed mid-step" : "missed the step") << ", exit status " << status << ", found "
+              << state_name(state) << "; "
               << (error_lines(err).empty() ? std::string("no error line") : error_lines(err).back()) << std::endl;
     auto rerun = clone.run(step.upgrade_args);
     INFO("re-run:\n" << rerun.err);
     CHECK(rerun.exit_status == 0);
     CHECK(snapshot_differences(references.after, capture_snapshot(clone)).empty());
+    return landed;
 }
 
 void check_restart(const HeavyStep& step) {
@@ -96,11 +100,15 @@ void check_restart(const HeavyStep& step) {
     std::uniform_int_distribution<long long> delay(0, references.duration.count() / 2);
     int landed = 0;
     const int trials = restart_trials();
-    for (int i = 0; i < trials; ++i) {
-        INFO("seed " << seed << ", trial " << i);
-        restart_trial(pg, *source, tag, step, references, i, std::chrono::milliseconds(delay(random)), landed);
+    // A loaded machine can make a restart miss the step: up to four more trials until one lands.
+    int made = 0;
+    for (; made < trials || (landed == 0 && made < trials + 4); ++made) {
+        INFO("seed " << seed << ", trial " << made);
+        if (restart_trial(pg, *source, tag, step, references, made, std::chrono::milliseconds(delay(random)))) {
+            ++landed;
+        }
     }
-    std::cout << "[restart] PostgreSQL " << step.name << " " << step.revision << ": seed " << seed << ", " << trials
+    std::cout << "[restart] PostgreSQL " << step.name << " " << step.revision << ": seed " << seed << ", " << made
               << " restarts, " << landed << " landed mid-step" << std::endl;
     CHECK(landed > 0);
 }

@@ -16,8 +16,14 @@ std::string without_extension_options(const std::string& help, const std::vector
     ours.insert(ours.end(), also.begin(), also.end());
     std::string kept;
     bool skipping = false;
+    bool in_added_paragraph = false;  // butler-migrate's paragraph on upgrade's REVISION forms (help_text.cpp)
     std::istringstream in(help);
     for (std::string line; std::getline(in, line);) {
+        if (line.rfind("  REVISION may be a full revision id", 0) == 0) in_added_paragraph = true;
+        if (in_added_paragraph) {
+            if (line.empty()) in_added_paragraph = false;
+            continue;
+        }
         const bool entry = line.rfind("  -", 0) == 0;
         const bool continuation = !entry && line.rfind("   ", 0) == 0;
         if (entry) {

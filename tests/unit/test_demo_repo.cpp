@@ -133,11 +133,11 @@ TEST_CASE("the demo registry records old manager versions with their schema dige
     CHECK(first_rows.back() == "config:registry.managers.datastores");
 }
 
-TEST_CASE("the demo dimensions.json is a one-line universe 7 in json.dumps style", "[demo]") {
+TEST_CASE("the demo dimensions.json is a one-line universe 8 in json.dumps style", "[demo]") {
     DemoRepo demo;
     SQLite::Database db(demo.database, SQLite::OPEN_READONLY);
     std::string text = attribute(db, "config:dimensions.json");
-    CHECK(text.rfind(R"({"version": 7, "namespace": "daf_butler", "skypix": {)", 0) == 0);
+    CHECK(text.rfind(R"({"version": 8, "namespace": "daf_butler", "skypix": {)", 0) == 0);
     CHECK(text.find('\n') == std::string::npos);
     // No string in this document contains ',' or ':', so every one is a separator: ", " and ": ".
     for (size_t i = 0; i + 1 < text.size(); ++i) {
@@ -316,7 +316,7 @@ TEST_CASE("butler-migrate reads the demo registry's manager versions", "[demo]")
           "datasets: " + kDatasetsClass + " 1.0.0 -> 2101fbf51ad3\n"
           "datastores: " + kReg + "bridge.monolithic.MonolithicDatastoreRegistryBridgeManager 0.2.0 -> a07b3b60e369\n"
           "dimensions: " + kReg + "dimensions.static.StaticDimensionRecordStorageManager 6.0.1 -> 1601d5973bf8\n"
-          "dimensions-config: daf_butler 7 -> 352c30854bb0" + test_support::head_marker("352c30854bb0") + "\n"
+          "dimensions-config: daf_butler 8 -> aa7a2f893cba" + test_support::head_marker("aa7a2f893cba") + "\n"
           "opaque: " + kReg + "opaque.ByNameOpaqueTableStorageManager 0.2.0 -> 77e5b803ad3f" +
               test_support::head_marker("77e5b803ad3f") + "\n");
     auto stamp = test_support::run_isolated({"stamp", "--dry-run", demo.dir.path()});
@@ -325,5 +325,5 @@ TEST_CASE("butler-migrate reads the demo registry's manager versions", "[demo]")
           "Will store these revisions in alembic version table:\n"
           "  attributes: f22a777cf382\n  dimensions: 1601d5973bf8\n  collections: 8c57494cabcc\n"
           "  datasets: 2101fbf51ad3\n  opaque: 77e5b803ad3f\n  datastores: a07b3b60e369\n"
-          "  dimensions-config: 352c30854bb0\n");
+          "  dimensions-config: aa7a2f893cba\n");
 }

@@ -377,15 +377,19 @@ TEST_CASE("dump-schema --json: unknown tables and a missing schema give {}, as t
         CHECK(json.out == "{}");  // json.dump({}, indent=2)
     }
     if (backend == Backend::postgresql) {
-        // SQLAlchemy's Inspector lists no tables in a schema that does not exist.
+        // A schema that does not exist (a mistyped namespace) has no tables: not a registry, in both forms
+        // (upstream's Inspector lists nothing and it printed nothing, exit 0).
         test_support::write_file(registry.repo() + "/butler.yaml",
                                  "registry:\n  db: " + registry.url() + "\n  namespace: no_such_schema\n");
         const CommandResult text = test_support::run_isolated({"dump-schema", registry.repo()});
         const CommandResult json = test_support::run_isolated({"dump-schema", "--json", registry.repo()});
-        CHECK(text.exit_status == 0);
+        CHECK(text.exit_status == 4);
         CHECK(text.out.empty());
-        CHECK(json.exit_status == 0);
-        CHECK(json.out == "{}");
+        CHECK(text.err == "butler-migrate: error: Not a Butler registry: schema \"no_such_schema\" has no tables (does it "
+                          "exist?)\n");
+        CHECK(json.exit_status == 4);
+        CHECK(json.out.empty());
+        CHECK(json.err == text.err);
     }
 }
 

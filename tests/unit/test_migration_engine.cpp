@@ -1,6 +1,8 @@
 // The step engine: revision arguments, upgrade/downgrade plans, step availability, alembic_version moves.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/core/migration_engine.hpp"
 #include "butler_migrate/migrations/catalogue.hpp"
@@ -159,3 +161,44 @@ TEST_CASE("parsing of --options as upstream's click callback", "[engine]") {
                       "Could not parse key-value pair 'c=x=' using separator '=', with multiple values allowed: "
                       "too many values to unpack (expected 2)");
 }
+
+TEST_CASE("plans with depends_on: dependencies first, no step twice, dependents go down first", "[engine]") {
+    // t: r -> a -> b; p: pr -> q, q depends on a (the shape of dimensions-config and its patch tree).
+    std::vector<Revision> storage;
+    auto add = [&](const std::string& id, const std::string& down, const std::string& tree, const std::string& dep) {
+        Revision revision;
+        revision.id = id;
+        revision.down_revision = down;
+        revision.tree = tree;
+        if (!dep.empty()) revision.depends_on = {dep};
+        if (tree == "t") revision.downgrade = {StepAvailability::available, [](StepContext&) {}};
+        storage.push_back(revision);
+    };
+    add("r", "", "t", "");
+    add("a", "r", "t", "");
+    add("b", "a", "t", "");
+    add("pr", "", "p", "");
+    add("q", "pr", "p", "a");
+    std::vector<const Revision*> pointers;
+    for (const auto& revision : storage) pointers.push_back(&revision);
+    const RevisionGraph graph(pointers);
+    // alembic's topological sort puts a revision's dependencies (with their own line) before its down revision's
+    // line (script/revision.py RevisionMap._topological_sort): a, then pr, then q.
+    CHECK(ids(plan_upgrade(graph, {"r"}, graph.at("q"))) == std::vector<std::string>{"a", "pr", "q"});
+    CHECK(ids(plan_upgrade(graph, {"r", "pr"}, graph.at("q"))) == std::vector<std::string>{"a", "q"});
+    // Recorded q stands for a too (ancestors with dependencies): nothing left below it.
+    CHECK(plan_upgrade(graph, {"q"}, graph.at("a")).empty());
+    // upgrade head: every step once, the dependency before its dependent, whatever the tree order.
+    const auto heads = ids(plan_upgrade_to_heads(graph, {"r", "pr"}));
+    CHECK(std::set<std::string>(heads.begin(), heads.end()) == std::set<std::string>{"a", "b", "q"});
+    CHECK(heads.size() == 3);
+    CHECK(std::find(heads.begin(), heads.end(), "a") < std::find(heads.begin(), heads.end(), "q"));
+    // Going below a takes q down first (and q's missing downgrade then refuses the plan).
+    const auto down = ids(plan_downgrade(graph, {"b", "q"}, graph.at("r")));
+    REQUIRE_FALSE(down.empty());
+    CHECK(down.front() == "q");
+    CHECK_THROWS_WITH(check_steps_available(plan_downgrade(graph, {"b", "q"}, graph.at("r"))),
+                      Catch::Contains("Revision q"));
+    CHECK_NOTHROW(check_steps_available(plan_downgrade(graph, {"b"}, graph.at("r"))));
+}
+

@@ -145,25 +145,8 @@ std::unique_ptr<FixtureCopy> universe7_registry(const std::string& fixture, cons
     return repo;
 }
 
-std::vector<std::string> alembic_versions(const FixtureCopy& repo) {
-    std::vector<std::string> out;
-    for (const auto& row : repo.query("SELECT version_num FROM {schema}.alembic_version ORDER BY version_num")) {
-        out.push_back(row.at(0).value_or(""));
-    }
-    return out;
-}
-
 bool has_table(const FixtureCopy& repo, const std::string& table) {
     return sections_of(repo.dump_schema()).count(table) > 0;
-}
-
-// The lines of stderr that start with "butler-migrate: error: ".
-std::vector<std::string> error_lines(const CommandResult& result) {
-    std::vector<std::string> out;
-    for (const auto& line : split_lines(result.err)) {
-        if (starts_with(line, "butler-migrate: error: ")) out.push_back(line);
-    }
-    return out;
 }
 
 // Runs `args`, which must fail with one error line that has `message`, and leave the registry as it was.

@@ -37,12 +37,20 @@ std::string registry_state(const FixtureCopy& repo) {
     return state;
 }
 
-// The message of a failed step: everything after "butler-migrate: error: <step> failed, ...: ".
+// The message of a failed step: everything after "butler-migrate: error: <step> failed, ...: ", or, when the
+// preflight found it before the first step (docs/exit-codes.md, 9), after "... nothing was changed: <step>: ".
 std::string step_error(const CommandResult& result) {
     const std::string marker = "nothing of it was applied: ";
+    const std::string preflight = "The plan would not run, nothing was changed: ";
     auto pos = result.err.find(marker);
-    REQUIRE(pos != std::string::npos);
-    std::string message = result.err.substr(pos + marker.size());
+    size_t start = pos + marker.size();
+    if (pos == std::string::npos) {
+        pos = result.err.find(preflight);
+        REQUIRE(pos != std::string::npos);
+        CHECK(result.exit_status == 9);
+        start = result.err.find(": ", pos + preflight.size()) + 2;  // after "<step>: "
+    }
+    std::string message = result.err.substr(start);
     while (!message.empty() && message.back() == '\n') message.pop_back();
     return message;
 }

@@ -71,7 +71,8 @@ std::size_t rows_of_tree(const std::string& tree) {
     return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), in_tree));
 }
 
-// A small hand-made graph: `spec` rows are {id, down, label or ""}, all in tree "t".
+// A small hand-made graph: `spec` rows are {id, down, label or ""[, depends_on or ""[, tree]]}, in tree "t" unless
+// named.
 struct HandGraph {
     std::vector<Revision> storage;
     explicit HandGraph(const std::vector<std::vector<std::string>>& spec) {
@@ -81,6 +82,8 @@ struct HandGraph {
             revision.down_revision = row[1];
             revision.tree = "t";
             if (!row[2].empty()) revision.branch_labels = {row[2]};
+            if (row.size() > 3 && !row[3].empty()) revision.depends_on = {row[3]};
+            if (row.size() > 4) revision.tree = row[4];
             storage.push_back(revision);
         }
     }
@@ -109,8 +112,14 @@ TEST_CASE("regular graph: heads, branch points and bases of REFERENCE §2.12", "
         CHECK(graph.is_head(revision->id) == test_support::is_regular_head(revision->id));
     }
     CHECK(branch_points(graph) == Ids{"059cc7b7ef13", "8d2e9de2f21f"});
-    CHECK(graph.bases() == sorted({"f0a3531f97ca", "8d2e9de2f21f", "059cc7b7ef13", "6e7967ca2f9c", "6166dfbb5324",
-                                   "3e2891b82110", "8b8e030aba2b", "2daeabfb5019", "c2c46f409743"}));
+    CHECK(recorded.bases() == sorted({"f0a3531f97ca", "8d2e9de2f21f", "059cc7b7ef13", "6e7967ca2f9c", "6166dfbb5324",
+                                      "3e2891b82110", "8b8e030aba2b", "2daeabfb5019", "c2c46f409743"}));
+    // The whole catalogue: the rows without a down revision.
+    Ids roots;
+    for (const Revision* revision : test_support::regular_rows()) {
+        if (revision->down_revision.empty()) roots.push_back(revision->id);
+    }
+    CHECK(graph.bases() == sorted(roots));
     CHECK(graph.children("8d2e9de2f21f") == Ids{"079a1bc77f25", "a56af31bd899"});
     CHECK(graph.children("059cc7b7ef13") == Ids{"2101fbf51ad3", "eb5a3cc76666"});
     CHECK_FALSE(graph.is_head("2101fbf51ad3"));
@@ -121,8 +130,14 @@ TEST_CASE("branch labels are inherited as alembic does (REFERENCE §1.4)", "[rev
     // Roots that are branch points keep only their own label.
     CHECK(graph.branch_labels("8d2e9de2f21f") == Ids{"collections"});
     CHECK(graph.branch_labels("059cc7b7ef13") == Ids{"datasets"});
-    // Roots with one child also carry the class label of that child.
-    CHECK(graph.branch_labels("3e2891b82110") == Ids{"dimensions-config", "dimensions-config-daf_butler"});
+    // Roots with one child also carry the class label of that child...
+    CHECK(graph.branch_labels("f0a3531f97ca") == Ids{"attributes", "attributes-DefaultButlerAttributeManager"});
+    // ...unless a real branch point (children and dependents together) lies below that label: ffe757e1ab0f depends on
+    // 1fae088c80b6, so alembic's upward walk from the dimensions-config head stops there and the root keeps only its
+    // own label (alembic 1.19 script/revision.py RevisionMap._add_branches). Loaded alone, the tree has no dependent.
+    CHECK(graph.branch_labels("3e2891b82110") == Ids{"dimensions-config"});
+    CHECK(compiled_catalogue().of_trees({"dimensions-config"}).branch_labels("3e2891b82110") ==
+          Ids{"dimensions-config", "dimensions-config-daf_butler"});
     CHECK(graph.branch_labels("f0a3531f97ca") == Ids{"attributes", "attributes-DefaultButlerAttributeManager"});
     CHECK(graph.branch_labels("6166dfbb5324") == Ids{"dimensions", "dimensions-StaticDimensionRecordStorageManager"});
     // Descendants carry the tree label and their class label.
@@ -152,6 +167,45 @@ TEST_CASE("label inheritance on hand-made graphs", "[revisions]") {
     CHECK(below.branch_labels("r").empty());
     CHECK(below.branch_labels("a") == Ids{"x"});
     CHECK(below.branch_labels("d") == Ids{"x"});
+}
+
+TEST_CASE("depends_on as alembic's revision map reads it", "[revisions]") {
+    // t: r -> a(label x) -> b; p: pr(label y) -> q, q depends on a.
+    const HandGraph revisions({{"r", "", ""}, {"a", "r", "x"}, {"b", "a", ""}, {"pr", "", "y", "", "p"}, {"q", "pr", "", "a", "p"}});
+    const RevisionGraph graph = revisions.graph();
+    // A dependent is no child: a is neither a head nor a branch point (alembic nextrev counts down revisions only)...
+    CHECK(graph.heads() == Ids{"b", "q"});
+    CHECK_FALSE(graph.is_branch_point("a"));
+    CHECK(graph.dependents("a") == Ids{"q"});
+    // ...but a real branch point (_all_nextrev), where label inheritance stops: r does not get x.
+    CHECK(graph.is_real_branch_point("a"));
+    CHECK(graph.branch_labels("r").empty());
+    CHECK(graph.branch_labels("b") == Ids{"x"});
+    CHECK(graph.branch_labels("pr") == Ids{"y"});
+    // Without the dependent, r gets x as before.
+    const HandGraph alone({{"r", "", ""}, {"a", "r", "x"}, {"b", "a", ""}});
+    CHECK(alone.graph().branch_labels("r") == Ids{"x"});
+    // _normalized_down_revisions: the down revision, then the dependencies no ancestor declares.
+    CHECK(graph.normalized_down_revisions("q") == Ids{"pr", "a"});
+    CHECK(graph.normalized_down_revisions("b") == Ids{"a"});
+    // Everything below q, dependencies included (_get_ancestor_nodes with include_dependencies=True).
+    CHECK(graph.ancestors_with_dependencies("q") == std::set<std::string>{"pr", "a", "r"});
+    // A dependency outside the loaded revisions (a tree shown alone) is left out of the structure.
+    const HandGraph patch_alone({{"pr", "", "y", "", "p"}, {"q", "pr", "", "a", "p"}});
+    CHECK(patch_alone.graph().normalized_down_revisions("q") == Ids{"pr"});
+    CHECK(patch_alone.graph().ancestors_with_dependencies("q") == std::set<std::string>{"pr"});
+}
+
+TEST_CASE("the dimensions-config-patches tree in the compiled graph", "[revisions]") {
+    const RevisionGraph graph = compiled_catalogue().regular();
+    CHECK(graph.dependents("1fae088c80b6") == Ids{"ffe757e1ab0f"});
+    CHECK(graph.is_real_branch_point("1fae088c80b6"));
+    CHECK_FALSE(graph.is_branch_point("1fae088c80b6"));
+    CHECK(graph.normalized_down_revisions("ffe757e1ab0f") == Ids{"8a1a1665cc96", "1fae088c80b6"});
+    // Labels of the patch tree: the root's, and the patch's inherited upward (nothing branches in that tree).
+    CHECK(graph.branch_labels("8a1a1665cc96") ==
+          Ids{"dimensions-config-patches", "dimensions-config-patches-daf_butler"});
+    CHECK(graph.tree_label("8a1a1665cc96") == "dimensions-config-patches");
 }
 
 TEST_CASE("ancestors and is_ancestor", "[revisions]") {

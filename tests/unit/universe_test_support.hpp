@@ -1,5 +1,5 @@
-// Shared by the tests of the dimensions-config migrations 2a8a32e1bec3, 1fae088c80b6 and 352c30854bb0: the
-// universe files of ../shared/daf_butler, the f2023 fixtures per backend, and small text helpers.
+// Shared by the tests of the dimensions-config migrations (2a8a32e1bec3 to aa7a2f893cba) and their patch tree: the
+// universe files of ../shared/daf_butler, the f2023 fixtures per backend, and small text and registry helpers.
 #pragma once
 
 #include <openssl/evp.h>
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fixture_copy.hpp"
 #include "scoped_env.hpp"
 #include "test_registry.hpp"
 #include "test_support.hpp"
@@ -63,6 +64,24 @@ inline const char* backend_fixture(const std::string& backend) {
 // A word for database tags and messages: "sqlite" or "postgresql".
 inline std::string backend_tag(test_support::Backend backend) {
     return backend == test_support::Backend::sqlite ? "sqlite" : "postgresql";
+}
+
+// The rows of alembic_version, ascending.
+inline std::vector<std::string> alembic_versions(const test_support::FixtureCopy& repo) {
+    std::vector<std::string> out;
+    for (const auto& row : repo.query("SELECT version_num FROM {schema}.alembic_version ORDER BY version_num")) {
+        out.push_back(row.at(0).value_or(""));
+    }
+    return out;
+}
+
+// The lines of stderr that start with "butler-migrate: error: ".
+inline std::vector<std::string> error_lines(const test_support::CommandResult& result) {
+    std::vector<std::string> out;
+    for (const auto& line : split_lines(result.err)) {
+        if (starts_with(line, "butler-migrate: error: ")) out.push_back(line);
+    }
+    return out;
 }
 
 }  // namespace universe_tests

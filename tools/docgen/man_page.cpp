@@ -71,6 +71,8 @@ void add_exit_statuses(Substitutions& substitutions) {
         {"LOCK_BUSY", ExitStatus::lock_busy},
         {"UPGRADES_PENDING", ExitStatus::upgrades_pending},
         {"NOT_STAMPED", ExitStatus::not_stamped},
+        {"PREFLIGHT_FAILED", ExitStatus::preflight_failed},
+        {"INTERRUPTED", ExitStatus::interrupted},
     };
     for (const auto& [name, status] : statuses) {
         substitutions[std::string("EXIT_") + name] = std::to_string(to_int(status));

@@ -28,6 +28,15 @@ struct ManagerConfigChange {
 // with the old configuration (only the manager may differ), and then renamed over the file, which keeps its
 // permission bits. The `.bak` copy (`.1.bak`, `.2.bak`, ... when the name is taken) is never an existing file.
 // JSON configurations and symbolic links are refused.
+// Temporary files a killed edit left next to the file are removed first (the caller holds the migration lock).
 std::filesystem::path apply_config_change(const std::string& repo, const ManagerConfigChange& change);
+
+// Everything apply_config_change checks (the file, the edit, the read-back), without writing anything: throws the
+// same ConfigError, so that an upgrade can refuse before its first step instead of after the commit.
+void check_config_change(const std::string& repo, const ManagerConfigChange& change);
+
+// The class butler.yaml of REPO names for `manager` (`registry.managers.<manager>`, or its `cls:`); "" when it
+// names none (daf_butler's defaults apply).
+std::string configured_manager_class(const std::string& repo, const std::string& manager);
 
 }  // namespace butler_migrate

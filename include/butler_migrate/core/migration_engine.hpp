@@ -31,6 +31,12 @@ struct PlannedStep {
 std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
                                       const Revision& target);
 
+// Before running or showing an upgrade plan to `target`: throws RevisionError (naming the revisions concerned) when
+// `target` lies on another branch of a tree whose recorded revision it neither follows nor precedes, or when the plan
+// would start a tree at a root that cannot be upgraded to (a tree the registry is not on: stamp it first).
+void check_upgrade_target(const RevisionGraph& graph, const std::vector<std::string>& current, const Revision& target,
+                          const std::vector<PlannedStep>& steps);
+
 // `upgrade REPO head`: the steps that bring every tree of the recorded revisions to its head (trees the
 // registry is not on are left alone), tree after tree in the order the real tool's recorded runs migrate
 // them (attributes, dimensions, dimensions-config, collections, datasets, datastores, ...). Throws

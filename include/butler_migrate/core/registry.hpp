@@ -14,6 +14,8 @@ namespace butler_migrate {
 
 inline constexpr std::string_view kDimensionsJsonKey = "config:dimensions.json";
 inline constexpr std::string_view kObscoreJsonKey = "config:obscore.json";
+// Prefix of the row a patch tree records its manager and version in: "migrate-patch-config:<tree>".
+inline constexpr std::string_view kPatchConfigPrefix = "migrate-patch-config:";
 
 // Rows of the butler_attributes table.
 class ButlerAttributes {
@@ -28,6 +30,10 @@ public:
     long long remove(std::string_view name);
     // Sets "version:<klass>"; throws MigrationError when that row does not exist or appears more than once.
     void update_manager_version(std::string_view klass, std::string_view version);
+    // A patch tree's version (upstream update_manager_version(..., patch=True, tree_name=...)): sets
+    // "migrate-patch-config:<tree>" to {"manager": <manager>, "version": <version>} as json.dumps writes it,
+    // inserting the row when it is missing.
+    void update_patch_version(std::string_view tree, std::string_view manager, std::string_view version);
 
 private:
     Database& db_;
@@ -35,17 +41,23 @@ private:
 
 // A manager recorded in butler_attributes and the revision its version maps to.
 struct ManagerVersion {
-    std::string manager;   // "datasets", "dimensions-config", ...
+    std::string manager;   // "datasets", "dimensions-config", ...; a patch tree's name for its patch row
     std::string klass;     // full class name, or the namespace of a pseudo-manager
     std::string version;
     std::string revision;  // rev_id(manager, short class, version)
 };
 
-// upstream Database.manager_versions(): managers in the order their rows were first seen.
+// upstream Database.manager_versions(): managers in the order their rows were first seen, the patch trees'
+// "migrate-patch-config:<tree>" rows first (upstream fills those in its read loop, the managers after it), each
+// as (tree, manager, version, rev_id(tree, manager, version)).
 // `ns` stands in for a namespace missing from config:dimensions.json. Throws DatabaseError "Not a Butler
 // registry: ..." when butler_attributes does not exist, MigrationError for a stored configuration that cannot
 // be read (not JSON, no usable "namespace" or "version").
 std::vector<ManagerVersion> manager_versions(Database& db, const std::optional<std::string>& ns);
+
+// Throws DatabaseError "Not a Butler registry: table butler_attributes does not exist[ in schema "<s>"]" when the
+// database (or the PostgreSQL namespace) has no butler_attributes table.
+void require_butler_registry(Database& db);
 
 // Namespace stored in config:dimensions.json; nullopt when the row or the key is missing. Throws as
 // manager_versions does for a missing butler_attributes table or a value that is not JSON.

@@ -48,14 +48,35 @@ struct TreeStatus {
     bool needs_branch_choice() const { return heads.size() > 1; }
 };
 
+// A patch tree (upstream's out-of-band trees, named "<tree>-patches") that alembic_version does not record.
+// Upstream applies patches only to registries stamped with the tree (`stamp REPO <tree>`), so not taking one
+// never changes the state; status only says whether its patches apply and how to take them.
+struct PatchTreeStatus {
+    enum class Applicability {
+        now,            // every revision its patches depend on is applied
+        after_pending,  // the rest is among the pending upgrade steps of the recorded trees
+        not_reachable,  // some dependency is neither applied nor pending (its tree is not recorded)
+    };
+    std::string tree;                  // "dimensions-config-patches"
+    std::string root;                  // what `stamp REPO <tree>` records
+    std::vector<std::string> patches;  // the tree's revisions after its root, parents first
+    std::vector<std::string> needs;    // their depends_on, ascending id
+    Applicability applicability = Applicability::now;
+};
+
+// Stable name of an applicability ("now", "after_pending", "not_reachable").
+const char* applicability_name(PatchTreeStatus::Applicability applicability);
+
 struct RepositoryStatus {
     RepositoryState state = RepositoryState::not_stamped;
     std::vector<TreeStatus> trees;  // one per alembic_version row, by tree name then revision id
+    std::vector<PatchTreeStatus> patch_trees;  // patch trees alembic_version does not record, by name
     std::string inconsistency;      // validate_revisions' message when state is `inconsistent`
 };
 
 // Reads alembic_version and butler_attributes of `db` and places each recorded revision in the regular trees of
-// `catalogue`. An empty or missing alembic_version gives `not_stamped` without looking further; otherwise `ns` stands
+// `catalogue`. A database without butler_attributes is no registry: DatabaseError "Not a Butler registry: ...".
+// An empty or missing alembic_version gives `not_stamped` without looking further; otherwise `ns` stands
 // in for a namespace missing from the stored dimensions configuration (UsageError when neither gives one, as
 // show-current). Throws RevisionError for a recorded revision unknown to the catalogue, DatabaseError on read failure.
 RepositoryStatus repository_status(Database& db, const Catalogue& catalogue, const std::optional<std::string>& ns);

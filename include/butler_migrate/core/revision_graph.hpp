@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +13,8 @@ namespace butler_migrate {
 
 class RevisionGraph {
 public:
-    // Revisions must have unique ids and every non-empty down_revision must be among them.
+    // Revisions must have unique ids and every non-empty down_revision must be among them. A depends_on id
+    // that is not among them (a tree loaded alone) is left out of the graph's structure.
     explicit RevisionGraph(std::vector<const Revision*> revisions);
 
     const std::vector<const Revision*>& revisions() const { return revisions_; }
@@ -28,6 +30,17 @@ public:
     std::vector<std::string> children(std::string_view id) const;   // ascending id
     bool is_head(std::string_view id) const;
     bool is_branch_point(std::string_view id) const;
+
+    // Revisions loaded here that declare `id` in their depends_on, ascending id.
+    std::vector<std::string> dependents(std::string_view id) const;
+    // alembic's "real" branch point: two or more children and dependents together.
+    bool is_real_branch_point(std::string_view id) const;
+    // alembic Revision._normalized_down_revisions: the down revision, then the loaded dependencies that no
+    // (down-revision) ancestor depends on already. What an upgrade step moves from in alembic_version.
+    std::vector<std::string> normalized_down_revisions(std::string_view id) const;
+    // `id`'s ancestors following down revisions and dependencies (alembic _get_ancestor_nodes with
+    // include_dependencies=True), excluding `id`: everything that must be applied before it.
+    std::set<std::string> ancestors_with_dependencies(std::string_view id) const;
 
     // Own labels plus those inherited as alembic does (from every ancestor, and from descendants up to
     // the nearest branch point), sorted.
@@ -59,6 +72,7 @@ private:
     std::vector<const Revision*> revisions_;
     std::map<std::string, const Revision*, std::less<>> by_id_;
     std::map<std::string, std::vector<std::string>, std::less<>> children_;
+    std::map<std::string, std::vector<std::string>, std::less<>> dependents_;
     std::map<std::string, std::vector<std::string>, std::less<>> labels_;  // inherited labels, sorted
 };
 

@@ -39,7 +39,15 @@ struct StampPlan {
 StampPlan plan_stamp(const std::vector<ManagerVersion>& recorded, const RevisionGraph& graph,
                      const std::optional<std::string>& tree_name, bool purge);
 
-// Carries `plan` out: empties alembic_version when it says so (once; upstream purges before each manager, so
+// Throws RevisionError, before anything is written, when (without purge) a revision to write would join a row of
+// alembic_version of the same tree that it neither follows nor precedes (another branch, as after a one-shot
+// migration recorded by hand): alembic's stamp would keep both rows and the registry would be inconsistent.
+void check_stamp_plan(Database& db, const RevisionGraph& graph, const StampPlan& plan);
+
+// False when carrying `plan` out would leave alembic_version as it is (every revision recorded already).
+bool stamp_plan_changes(Database& db, const StampPlan& plan);
+
+// Carries `plan` out (check_stamp_plan first): empties alembic_version when it says so (once; upstream purges before each manager, so
 // only the last survives), then records each revision to write with stamp_revision, each in its own transaction.
 void apply_stamp_plan(Database& db, const RevisionGraph& graph, const StampPlan& plan);
 

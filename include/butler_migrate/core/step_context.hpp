@@ -1,6 +1,9 @@
 // What a migration step may use while it runs: the database, the options, notices and log lines.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <ostream>
 #include <optional>
 #include <string>
@@ -15,8 +18,8 @@ namespace butler_migrate {
 
 enum class StepDirection { upgrade, downgrade };
 // Online: statements run against the registry. Offline: they are written out as SQL text (--sql), and
-// nothing can be read back.
-enum class StepMode { online, offline };
+// nothing can be read back. Preflight: the step's read-only checks run before the plan starts (Step::preflight).
+enum class StepMode { online, offline, preflight };
 
 class StepContext {
 public:
@@ -32,7 +35,12 @@ public:
     const MigrationOptions& options() const { return options_; }
     std::optional<std::string> option(std::string_view key) const { return options_.get(key); }
     ButlerAttributes& attributes() { return attributes_; }
-    bool is_online() const { return mode_ == StepMode::online; }
+    bool is_online() const { return mode_ != StepMode::offline; }
+    // Running the step's read-only preflight (Step::preflight): check, never write.
+    bool is_preflight() const { return mode_ == StepMode::preflight; }
+    // In a preflight, one more problem found, besides the one it may throw as MigrationError (each is reported).
+    void report_problem(std::string message) { problems_.push_back(std::move(message)); }
+    const std::vector<std::string>& problems() const { return problems_; }
     // For steps that must read the registry: throws OfflineModeUnsupported(`reason`) in offline mode.
     void require_online(std::string_view reason) const;
 
@@ -49,6 +57,7 @@ private:
     std::ostream& notices_;
     StepMode mode_;
     ButlerAttributes attributes_;
+    std::vector<std::string> problems_;
 };
 
 }  // namespace butler_migrate

@@ -46,6 +46,9 @@ public:
     virtual void commit() = 0;
     virtual void rollback() = 0;
     virtual bool in_transaction() const = 0;
+    // Makes the statement running now fail soon (SQLite: sqlite3_interrupt; PostgreSQL: a cancel request). Safe to
+    // call from another thread while a statement runs; does nothing by default.
+    virtual void interrupt() {}
 
     // Names of the tables in the registry schema, sorted.
     virtual std::vector<std::string> table_names() = 0;

@@ -3,6 +3,7 @@
 // characters are shrunk as daf_butler shrinks them. DDL text is SQLAlchemy's, so dumps match the real tool's.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ std::string shrink_name(std::string_view name);
 std::string database_name(Dialect dialect, std::string_view name);
 // An identifier as SQLAlchemy writes it in DDL: bare when legal and not reserved, else double-quoted.
 std::string ddl_identifier(Dialect dialect, std::string_view name);
+// A string literal as SQLAlchemy renders it (standard_conforming_strings on: quotes doubled only).
+std::string sql_literal(std::string_view text);
 
 struct ColumnSpec {
     std::string name;
@@ -90,6 +93,32 @@ inline const std::vector<TableAlteration::Operation>& TableAlteration::operation
 
 // Applies `alteration` inside the running step's transaction.
 void apply(StepContext& context, const TableAlteration& alteration);
+
+// SQLite: several alterations of one table, with the end state of applying them in turn, reached by re-creating
+// the table once instead of once per alteration; the columns they add are filled in that copy from `fill` (an
+// added column's name -> SQL expression over the table's row, e.g. a scalar subquery; the table is named as
+// Database::table names it), and the rows are loaded in the order of the new primary key. Only the last
+// alteration may create indexes or constraints other than a primary key. (PostgreSQL: rewrite_postgres_table.)
+void apply_in_one_copy(StepContext& context, const std::vector<TableAlteration>& alterations,
+                       const std::map<std::string, std::string>& fill);
+
+// PostgreSQL: a table rewritten in one copy, where altering it in place would write every row again (an added
+// column filled by UPDATE). A new table gets the kept columns in their order, then `added`, each filled from its SQL
+// expression over the old row (aliased "t"); the rows are copied once, the old table dropped and the new
+// one renamed to its name; then the old table's owner, constraints and indexes that use no dropped column (built
+// after the load), comments and granted privileges are restored under their names. Foreign keys of other tables on
+// a dropped column must be gone first. Runs in the step's transaction.
+struct TableRewrite {
+    struct AddedColumn {
+        ColumnSpec column;
+        std::string value_sql;
+        std::optional<std::string> comment;
+    };
+    std::string table;
+    std::vector<std::string> dropped;
+    std::vector<AddedColumn> added;
+};
+void rewrite_postgres_table(StepContext& context, const TableRewrite& rewrite);
 
 // In-place operations (both dialects).
 void add_column(StepContext& context, std::string_view table, const ColumnSpec& column);

@@ -71,10 +71,31 @@ public:
     ExitStatus exit_status() const override { return ExitStatus::lock_busy; }
 };
 
+// The registry has no alembic_version rows: nothing can be planned until it is stamped.
+class NotStampedError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::not_stamped; }
+};
+
+// The operator stopped the process (SIGINT, SIGTERM, SIGHUP); the message says what state the registry is in.
+class InterruptedError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::interrupted; }
+};
+
 // A migration step (or a registry operation such as stamp or set-namespace) cannot be carried out.
 class MigrationError : public Error {
 public:
     using Error::Error;
+};
+
+// Checks before the first step of a plan found problems (listed in details); nothing was changed.
+class PreflightError : public Error {
+public:
+    using Error::Error;
+    ExitStatus exit_status() const override { return ExitStatus::preflight_failed; }
 };
 
 // A step needed to read the database while only its SQL was being written (upgrade/downgrade --sql).

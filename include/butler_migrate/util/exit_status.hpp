@@ -12,7 +12,9 @@ enum class ExitStatus : int {
     revision_error = 5,   // unknown/ambiguous revision, or alembic_version and butler_attributes disagree
     lock_busy = 6,        // another process held the migration lock for longer than --lock-timeout
     upgrades_pending = 7, // status: the registry is consistent but some tree is not at its head
-    not_stamped = 8,      // status: alembic_version is missing or empty (run stamp first)
+    not_stamped = 8,      // status: alembic_version is missing or empty (run stamp first); upgrade/downgrade too
+    preflight_failed = 9, // upgrade/downgrade (and --dry-run): the plan would not run; found before the first step
+    interrupted = 130,    // SIGINT, SIGTERM or SIGHUP: the running step was rolled back, earlier ones stay
 };
 
 inline int to_int(ExitStatus status) { return static_cast<int>(status); }

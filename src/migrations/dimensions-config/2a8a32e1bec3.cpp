@@ -16,6 +16,7 @@
 #include "butler_migrate/core/dimensions_json.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
 #include "butler_migrate/steps/table_locks.hpp"
+#include "butler_migrate/core/preflight.hpp"
 #include "butler_migrate/core/step_context.hpp"
 
 namespace butler_migrate::migrations {
@@ -100,6 +101,13 @@ void migrate(StepContext& context, int old_version, int new_version, int size) {
 }
 
 }  // namespace
+
+// Before the plan starts (either direction): the owners of instrument and of every table keyed on it.
+void preflight_2a8a32e1bec3(StepContext& context) {
+    std::vector<std::string> tables;
+    for (const auto& [table, column] : columns_to_migrate(context.db())) tables.push_back(table);
+    require_table_owner(context, tables);
+}
 
 void upgrade_2a8a32e1bec3(StepContext& context) { migrate(context, 4, 5, 32); }
 

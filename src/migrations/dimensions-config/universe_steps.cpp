@@ -22,4 +22,15 @@ void store_universe(StepContext& context, int version) {
     context.attributes().update(kDimensionsJsonKey, load_historical_universe_json(version, context.option(kUniverseDirOption)));
 }
 
+void check_universe_files(StepContext& context) {
+    const int version = std::stoi(context.revision().manager_version);
+    const bool upgrade = context.direction() == StepDirection::upgrade;
+    const int stored = upgrade ? version : version - 1;
+    // The universe the registry is checked against is not read when the operator waives the check (1fae088c80b6).
+    if (context.option("allow_dimension_universe_mismatch") != std::optional<std::string>("1")) {
+        historical_universe_path(upgrade ? version - 1 : version, context.option(kUniverseDirOption));
+    }
+    historical_universe_path(stored, context.option(kUniverseDirOption));
+}
+
 }  // namespace butler_migrate::migrations::universe_steps

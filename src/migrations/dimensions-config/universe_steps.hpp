@@ -18,4 +18,8 @@ void validate_stored_universe(StepContext& context, int version);
 // Logs "Updating dimensions.json in ButlerAttributes" and stores daf_butler's universe <version>.
 void store_universe(StepContext& context, int version);
 
+// The preflight of every step from one universe to the next (either direction): both universe files can be read
+// (version = the revision's manager version, and the one before it).
+void check_universe_files(StepContext& context);
+
 }  // namespace butler_migrate::migrations::universe_steps

@@ -126,6 +126,9 @@ void make_obscore_table(StepContext& context, const OrderedJson& config) {
 
 }  // namespace
 
+// Before the plan starts: the obscore_config option, its file and its namespace and version.
+void preflight_4fe28ef5030f(StepContext& context) { read_obscore_config(context); }
+
 void upgrade_4fe28ef5030f(StepContext& context) {
     const OrderedJson config = read_obscore_config(context);
     ButlerAttributes& attributes = context.attributes();

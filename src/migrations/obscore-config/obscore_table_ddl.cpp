@@ -85,13 +85,6 @@ std::string postgres_create_table(const schema::DdlTable& table, const std::opti
     return text + "\n)";
 }
 
-// A string literal as SQLAlchemy renders it (standard_conforming_strings on: quotes doubled only).
-std::string sql_literal(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
 }  // namespace
 
 std::vector<std::string> obscore_table_statements(const ObscoreTable& table, Dialect dialect,
@@ -108,7 +101,7 @@ std::vector<std::string> obscore_table_statements(const ObscoreTable& table, Dia
         for (const auto& column : table.columns) {
             if (!column.doc) continue;
             statements.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", qualified,
-                                             schema::ddl_identifier(dialect, column.name), sql_literal(*column.doc)));
+                                             schema::ddl_identifier(dialect, column.name), schema::sql_literal(*column.doc)));
         }
     }
     return statements;

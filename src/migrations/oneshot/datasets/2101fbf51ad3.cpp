@@ -91,64 +91,91 @@ std::vector<MigratedTable> tables_to_migrate(Database& db) {
     return ordered;
 }
 
-void add_uuid_column(StepContext& context, const std::string& table) {
-    const std::string column = id_column(table) + "_uuid";
-    schema::add_column(context, table, {column, dataset_ids::uuid_type(context.dialect()), true, std::nullopt});
-    if (table == "dataset" && context.dialect() == Dialect::postgresql) {
-        context.db().execute(fmt::format("COMMENT ON COLUMN {}.{} IS 'A unique field used as the primary key for "
-                                         "dataset.'",
-                                         context.db().table(table), Database::quote(column)));
-    }
-}
+std::string uuid_column(const std::string& table) { return id_column(table) + "_uuid"; }
 
-void fill_uuid_column(Database& db, const std::string& table) {
-    const std::string id = id_column(table);
-    db.execute(fmt::format("UPDATE {t} SET {id}_uuid = (SELECT m.uuid FROM {map} m WHERE m.id = {t}.{id})",
-                           fmt::arg("t", db.table(table)), fmt::arg("id", id),
-                           fmt::arg("map", db.table(dataset_ids::kMapTable))));
-}
-
-// Drops everything that uses the id column, then the column (and the id sequence of dataset on PostgreSQL).
-void drop_id_column(StepContext& context, const MigratedTable& t) {
+// The alterations upstream's script makes to one table, in its order: add the UUID column, drop what uses
+// the integer id and the id itself, rename the UUID column to the id's name (NOT NULL), re-create the keys,
+// indexes and foreign keys under their old names (foreign keys of tags/calibs tables ON DELETE CASCADE).
+std::vector<schema::TableAlteration> alterations_of(Dialect dialect, const MigratedTable& t) {
     const std::string id = id_column(t.name);
-    schema::TableAlteration alteration(t.name);
-    for (const auto& index : t.indexes) alteration.drop_index(index.name.value_or(""));
-    for (const auto& unique : t.uniques) alteration.drop_constraint(unique.name.value_or(""));
-    for (const auto& fk : t.foreign_keys) alteration.drop_constraint(fk.name.value_or(""));
+    std::vector<schema::TableAlteration> steps;
+    steps.emplace_back(t.name);
+    steps.back().add_column({uuid_column(t.name), dataset_ids::uuid_type(dialect), true, std::nullopt});
+
+    steps.emplace_back(t.name);
+    schema::TableAlteration& drop = steps.back();
+    for (const auto& index : t.indexes) drop.drop_index(index.name.value_or(""));
+    for (const auto& unique : t.uniques) drop.drop_constraint(unique.name.value_or(""));
+    for (const auto& fk : t.foreign_keys) drop.drop_constraint(fk.name.value_or(""));
     if (t.primary_key && t.primary_key->name) {
-        alteration.drop_constraint(*t.primary_key->name);
-    } else if (t.primary_key && context.dialect() == Dialect::sqlite && t.primary_key->columns.size() > 1) {
+        drop.drop_constraint(*t.primary_key->name);
+    } else if (t.primary_key && dialect == Dialect::sqlite && t.primary_key->columns.size() > 1) {
         // An unnamed SQLite key cannot be dropped; upstream redefines it on the new column instead.
         std::vector<std::string> columns = t.primary_key->columns;
         for (auto& c : columns)
-            if (c == id) c += "_uuid";
-        alteration.create_primary_key(t.name + "_pkey", columns);
+            if (c == id) c = uuid_column(t.name);
+        drop.create_primary_key(t.name + "_pkey", columns);
     }
-    alteration.drop_column(id);
-    schema::apply(context, alteration);
-    if (t.name == "dataset" && context.dialect() == Dialect::postgresql) {
-        context.db().execute(fmt::format("DROP SEQUENCE {}", context.db().table("dataset_seq_id")));
-    }
-}
+    drop.drop_column(id);
 
-void rename_uuid_column(StepContext& context, const std::string& table) {
-    schema::ColumnChange change;
-    change.new_name = id_column(table);
-    change.nullable = false;
-    schema::apply(context, schema::TableAlteration(table).alter_column(id_column(table) + "_uuid", change));
-}
+    schema::ColumnChange rename;
+    rename.new_name = id;
+    rename.nullable = false;
+    steps.emplace_back(t.name);
+    steps.back().alter_column(uuid_column(t.name), rename);
 
-void recreate_keys(StepContext& context, const MigratedTable& t) {
-    schema::TableAlteration alteration(t.name);
-    if (t.primary_key) alteration.create_primary_key(t.primary_key->name.value_or(t.name + "_pkey"), t.primary_key->columns);
-    for (const auto& unique : t.uniques) alteration.create_unique(unique.name.value_or(""), unique.columns);
-    for (const auto& index : t.indexes) alteration.create_index(index.name.value_or(""), index.columns, index.unique);
+    steps.emplace_back(t.name);
+    schema::TableAlteration& keys = steps.back();
+    if (t.primary_key) keys.create_primary_key(t.primary_key->name.value_or(t.name + "_pkey"), t.primary_key->columns);
+    for (const auto& unique : t.uniques) keys.create_unique(unique.name.value_or(""), unique.columns);
+    for (const auto& index : t.indexes) keys.create_index(index.name.value_or(""), index.columns, index.unique);
     for (const auto& fk : t.foreign_keys) {
         std::optional<std::string> on_delete;
         if (is_dynamic_table(t.name)) on_delete = "CASCADE";
-        alteration.create_foreign_key({fk.name.value_or(""), fk.columns, fk.referred_table, fk.referred_columns, on_delete});
+        keys.create_foreign_key({fk.name.value_or(""), fk.columns, fk.referred_table, fk.referred_columns, on_delete});
     }
-    if (!alteration.operations().empty()) schema::apply(context, alteration);
+    return steps;
+}
+
+// The UUID of a row's integer id, looked up in the id map: an SQL expression over the row of `table`, which
+// the statement names `row`. A lookup per row rather than a join: the copy reads the table in its order.
+std::string uuid_of_row(Dialect dialect, const std::string& row, const std::string& table) {
+    return fmt::format("(SELECT m.uuid FROM {} m WHERE m.id = {}.{})", dataset_ids::map_table(dialect), row,
+                       Database::quote(id_column(table)));
+}
+
+// SQLite: each table re-created once with its final definition, its UUIDs filled in that copy.
+void migrate_sqlite(StepContext& context, const std::vector<MigratedTable>& tables) {
+    for (const auto& t : tables) {
+        schema::apply_in_one_copy(context, alterations_of(Dialect::sqlite, t),
+                                  {{uuid_column(t.name), uuid_of_row(Dialect::sqlite, context.db().table(t.name), t.name)}});
+    }
+}
+
+// PostgreSQL: the foreign keys on dataset ids dropped first (so that each table can be replaced), then each table
+// rewritten once with its UUID column in the integer id's place and its keys re-created as upstream's script does.
+void migrate_postgresql(StepContext& context, const std::vector<MigratedTable>& tables) {
+    Database& db = context.db();
+    for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
+        schema::TableAlteration drop(it->name);
+        for (const auto& fk : it->foreign_keys) drop.drop_constraint(fk.name.value_or(""));
+        if (!drop.operations().empty()) schema::apply(context, drop);
+    }
+    for (const auto& t : tables) {
+        const std::string id = id_column(t.name);
+        schema::TableRewrite rewrite;
+        rewrite.table = t.name;
+        rewrite.dropped = {id};
+        std::optional<std::string> comment;
+        if (t.name == "dataset") comment = "A unique field used as the primary key for dataset.";
+        // The rows keep their order in the table, as upstream's UPDATE keeps it.
+        rewrite.added.push_back({{id, dataset_ids::uuid_type(Dialect::postgresql), false, std::nullopt},
+                                 uuid_of_row(Dialect::postgresql, "t", t.name), comment});
+        schema::rewrite_postgres_table(context, rewrite);
+        if (t.name == "dataset") db.execute(fmt::format("DROP SEQUENCE {}", db.table("dataset_seq_id")));
+        const schema::TableAlteration keys = alterations_of(Dialect::postgresql, t).back();
+        if (!keys.operations().empty()) schema::apply(context, keys);
+    }
 }
 
 void update_attributes(StepContext& context) {
@@ -173,12 +200,9 @@ void upgrade_2101fbf51ad3(StepContext& context) {
     const std::vector<MigratedTable> tables = tables_to_migrate(db);
     if (tables.empty() || tables.front().name != "dataset") throw MigrationError("registry has no dataset table");
     dataset_ids::build_id_map(context);
-    for (const auto& t : tables) add_uuid_column(context, t.name);
-    for (const auto& t : tables) fill_uuid_column(db, t.name);
-    for (auto it = tables.rbegin(); it != tables.rend(); ++it) drop_id_column(context, *it);
-    for (const auto& t : tables) rename_uuid_column(context, t.name);
-    for (const auto& t : tables) recreate_keys(context, t);
-    db.execute(fmt::format("DROP TABLE {}", db.table(dataset_ids::kMapTable)));
+    if (context.dialect() == Dialect::sqlite) migrate_sqlite(context, tables);
+    else migrate_postgresql(context, tables);
+    db.execute(fmt::format("DROP TABLE {}", dataset_ids::map_table(db.dialect())));
     update_attributes(context);
 }
 

@@ -83,7 +83,7 @@ public:
         std::string values;
         for (std::size_t i = 0; i < params_.size() / 2; ++i) values += (i ? ", " : "") + row;
         long long rows = db_.execute(
-            fmt::format("INSERT INTO {} (id, uuid) VALUES {}", db_.table(kMapTable), values), params_);
+            fmt::format("INSERT INTO {} (id, uuid) VALUES {}", map_table(db_.dialect()), values), params_);
         inserted_ += rows;
         progress_.advance(rows);
         params_.clear();
@@ -127,7 +127,7 @@ void insert_raw_ids(Database& db, const std::string& join, const std::vector<std
 // Random ids of the other datasets of one tags table, in one statement.
 long long insert_random_ids(Database& db, const std::string& join) {
     return db.execute(fmt::format("INSERT INTO {} (id, uuid) SELECT {}.id, {} FROM {} WHERE {}.name <> 'raw'",
-                                  db.table(kMapTable), db.table("dataset"), random_uuid_sql(db.dialect()), join,
+                                  map_table(db.dialect()), db.table("dataset"), random_uuid_sql(db.dialect()), join,
                                   db.table("dataset_type")));
 }
 
@@ -139,11 +139,15 @@ long long insert_removed_ids(Database& db) {
         "INSERT INTO {map} (id, uuid) SELECT ids.dataset_id, {uuid} FROM (SELECT dataset_id FROM {records} UNION "
         "SELECT dataset_id FROM {trash}) ids WHERE ids.dataset_id IS NOT NULL AND NOT EXISTS "
         "(SELECT 1 FROM {map} m WHERE m.id = ids.dataset_id)",
-        fmt::arg("map", db.table(kMapTable)), fmt::arg("uuid", random_uuid_sql(db.dialect())),
+        fmt::arg("map", map_table(db.dialect())), fmt::arg("uuid", random_uuid_sql(db.dialect())),
         fmt::arg("records", db.table("file_datastore_records")), fmt::arg("trash", db.table("dataset_location_trash"))));
 }
 
 }  // namespace
+
+std::string map_table(Dialect dialect) {
+    return fmt::format("{}.{}", dialect == Dialect::postgresql ? "pg_temp" : "temp", kMapTable);
+}
 
 std::string uuid_type(Dialect dialect) { return dialect == Dialect::postgresql ? "UUID" : "CHAR(32)"; }
 
@@ -156,10 +160,12 @@ std::string raw_dataset_name(const std::string& run, std::vector<std::pair<std::
 
 long long build_id_map(StepContext& context) {
     Database& db = context.db();
-    schema::create_table(context, schema::TableCreation(std::string(kMapTable))
-                                      .add_column({"id", "BIGINT", false, std::nullopt})
-                                      .add_column({"uuid", uuid_type(db.dialect()), true, std::nullopt})
-                                      .primary_key({"id"}));
+    // A temporary table: private to this connection, gone with it, and (on PostgreSQL) not written to the WAL.
+    if (db.dialect() == Dialect::postgresql) {
+        db.execute(fmt::format("CREATE TEMPORARY TABLE {} (id BIGINT PRIMARY KEY, uuid UUID)", kMapTable));
+    } else {
+        db.execute(fmt::format("CREATE TEMPORARY TABLE {} (id INTEGER PRIMARY KEY, uuid CHAR(32))", kMapTable));
+    }
     const CollectionKeys keys = collection_keys(db);
     std::vector<std::string> tags_tables;
     for (const auto& name : db.table_names())

@@ -105,17 +105,130 @@ std::string with_numbered_ids(const std::string& text) {
     static const std::regex id(R"([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})");
     std::map<std::string, int> numbers;
     std::string out;
-    auto begin = text.cbegin();
+    for (const auto& line : split_lines(text)) {
+        // A schema digest is no dataset id: deterministic, so compared as it is (an md5 looks like an id).
+        if (line.find("schema_digest:") != std::string::npos) {
+            out += line + "\n";
+            continue;
+        }
+        auto begin = line.cbegin();
+        std::smatch m;
+        while (std::regex_search(begin, line.cend(), m, id)) {
+            out.append(begin, m[0].first);
+            std::string key = m[0].str();
+            key.erase(std::remove(key.begin(), key.end(), '-'), key.end());
+            auto it = numbers.emplace(key, static_cast<int>(numbers.size())).first;
+            out += "<id " + std::to_string(it->second) + ">";
+            begin = m[0].second;
+        }
+        out.append(begin, line.cend());
+        out += "\n";
+    }
+    return out;
+}
+
+namespace {
+
+const std::regex& dataset_id_pattern() {
+    static const std::regex id(R"([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})");
+    return id;
+}
+
+// A dump line split into its text between ids and the ids (dashes removed).
+struct DumpLine {
+    std::vector<std::string> text;  // text.size() == ids.size() + 1
+    std::vector<std::string> ids;
+    int block = -1;                 // the table the row belongs to (-1: not a row)
+};
+
+DumpLine split_ids(const std::string& line) {
+    DumpLine out;
+    if (line.find("schema_digest:") != std::string::npos) {
+        out.text.push_back(line);
+        return out;
+    }
+    auto begin = line.cbegin();
     std::smatch m;
-    while (std::regex_search(begin, text.cend(), m, id)) {
-        out.append(begin, m[0].first);
-        std::string key = m[0].str();
-        key.erase(std::remove(key.begin(), key.end(), '-'), key.end());
-        auto it = numbers.emplace(key, static_cast<int>(numbers.size())).first;
-        out += "<id " + std::to_string(it->second) + ">";
+    while (std::regex_search(begin, line.cend(), m, dataset_id_pattern())) {
+        out.text.emplace_back(begin, m[0].first);
+        std::string id = m[0].str();
+        id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
+        out.ids.push_back(id);
         begin = m[0].second;
     }
-    out.append(begin, text.cend());
+    out.text.emplace_back(begin, line.cend());
+    return out;
+}
+
+std::string joined(const DumpLine& line, const std::map<std::string, int>& number, const std::string& self) {
+    std::string out = line.text[0];
+    for (std::size_t i = 0; i < line.ids.size(); ++i) {
+        out += line.ids[i] == self ? std::string("<self>") : "<id " + std::to_string(number.at(line.ids[i])) + ">";
+        out += line.text[i + 1];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string with_rows_as_sets(const std::string& text) {
+    std::vector<DumpLine> lines;
+    std::vector<std::string> keys;  // the table of each block
+    bool in_copy = false;
+    std::string last_insert_table;
+    for (const auto& raw : split_lines(text)) {
+        DumpLine line = split_ids(raw);
+        if (in_copy) {
+            if (raw == "\\.") in_copy = false;
+            else line.block = static_cast<int>(keys.size()) - 1;
+        } else if (raw.rfind("COPY ", 0) == 0 && raw.size() > 11 && raw.compare(raw.size() - 11, 11, "FROM stdin;") == 0) {
+            in_copy = true;
+            keys.push_back(raw);
+        } else if (raw.rfind("INSERT INTO ", 0) == 0 && raw.find(" VALUES") != std::string::npos) {
+            std::string table = raw.substr(0, raw.find(" VALUES"));
+            if (table != last_insert_table) keys.push_back(table);
+            last_insert_table = table;
+            line.block = static_cast<int>(keys.size()) - 1;
+        }
+        if (line.block < 0 && !(raw.rfind("INSERT INTO ", 0) == 0)) last_insert_table.clear();
+        lines.push_back(std::move(line));
+    }
+    // Where each id stands, and its class, refined until the number of classes stops growing.
+    std::map<std::string, std::vector<std::size_t>> places;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        for (const auto& id : lines[i].ids) places[id].push_back(i);
+    std::map<std::string, int> number;
+    for (const auto& [id, where] : places) number[id] = 0;
+    for (std::size_t classes = 1;;) {
+        std::map<std::string, std::string> signature;
+        for (const auto& [id, where] : places) {
+            std::vector<std::string> said;
+            for (std::size_t i : where) said.push_back(std::to_string(lines[i].block) + ":" + joined(lines[i], number, id));
+            std::sort(said.begin(), said.end());
+            std::string& text_of = signature[id];
+            for (const auto& s : said) text_of += s + "\n";
+        }
+        std::map<std::string, int> rank;
+        for (const auto& [id, sig] : signature) rank.emplace(sig, 0);
+        int next = 0;
+        for (auto& [sig, r] : rank) r = next++;
+        for (auto& [id, n] : number) n = rank.at(signature.at(id));
+        if (rank.size() == classes) break;
+        classes = rank.size();
+    }
+    std::string out;
+    for (std::size_t i = 0; i < lines.size();) {
+        if (lines[i].block < 0) {
+            out += joined(lines[i], number, "") + "\n";
+            ++i;
+            continue;
+        }
+        std::vector<std::string> rows;
+        const int block = lines[i].block;
+        for (; i < lines.size() && lines[i].block == block; ++i) rows.push_back(joined(lines[i], number, ""));
+        std::sort(rows.begin(), rows.end());
+        for (const auto& row : rows) out += row + "\n";
+    }
     return out;
 }
 
@@ -166,6 +279,45 @@ const std::vector<LaterRevision>& later_revisions() {
          "    Revises: 352c30854bb0\n"
          "    Create Date: 2026-05-05 15:24:24.546869\n"
          "\n"},
+        // migrations/dimensions-config-patches/8a1a1665cc96.py @c70930da: docstring lines 1-6, revision /
+        // down_revision / branch_labels / depends_on lines 9-12. Its branch names: its own label and, inherited
+        // upward from ffe757e1ab0f (alembic revision.py RevisionMap._add_branches, lines 335-354), that one's.
+        {"8a1a1665cc96", "dimensions-config-patches", "", {},
+         "<base> -> 8a1a1665cc96 (dimensions-config-patches, dimensions-config-patches-daf_butler) (head), "
+         "This is an initial pseudo-revision of the 'dimensions-config-patches' tree.",
+         "Rev: 8a1a1665cc96 (head)\n"
+         "Parent: <base>\n"
+         "Branch names: dimensions-config-patches, dimensions-config-patches-daf_butler\n"
+         "Path: {MIGRATIONS}/dimensions-config-patches/8a1a1665cc96.py\n"
+         "\n"
+         "    This is an initial pseudo-revision of the 'dimensions-config-patches' tree.\n"
+         "    \n"
+         "    Revision ID: 8a1a1665cc96\n"
+         "    Revises:\n"
+         "    Create Date: 2026-09-12 14:26:21.599357\n"
+         "\n"},
+        // migrations/dimensions-config-patches/ffe757e1ab0f.py @89827c5a: docstring lines 1-6, revision /
+        // down_revision / branch_labels / depends_on lines 15-19. With a dependency, the one-line form is
+        // "<down> (<depends_on>) -> <id>" (alembic base.py lines 912-918) and the entry has "Also depends on:"
+        // after "Parent:" (base.py lines 871-874). Loading it makes 1fae088c80b6 a real branch point (children and
+        // dependents), so the dimensions-config root no longer inherits dimensions-config-daf_butler (rule 5).
+        {"ffe757e1ab0f", "dimensions-config-patches", "8a1a1665cc96", {"1fae088c80b6"},
+         "8a1a1665cc96 (1fae088c80b6) -> ffe757e1ab0f (dimensions-config-patches, "
+         "dimensions-config-patches-daf_butler) (head), "
+         "Patch script for dimensions.yaml, namespace=daf_butler version=v6-patch1.",
+         "Rev: ffe757e1ab0f (head)\n"
+         "Parent: 8a1a1665cc96\n"
+         "Also depends on: 1fae088c80b6\n"
+         "Branch names: dimensions-config-patches, dimensions-config-patches-daf_butler\n"
+         "Path: {MIGRATIONS}/dimensions-config-patches/ffe757e1ab0f.py\n"
+         "\n"
+         "    Patch script for dimensions.yaml, namespace=daf_butler version=v6-patch1.\n"
+         "    \n"
+         "    Revision ID: ffe757e1ab0f\n"
+         "    Revises: 8a1a1665cc96\n"
+         "    Create Date: 2026-09-12 14:26:23.462846\n"
+         "\n",
+         {{"3e2891b82110", "dimensions-config-daf_butler"}}},
     };
     return revisions;
 }
@@ -217,6 +369,20 @@ void insert_before(std::vector<std::string>& items, const std::string& item, con
         return !revises.empty() && named_revision(existing.substr(0, existing.find('\n'))) == revises;
     });
     items.insert(at, item);
+}
+
+// A ", "-separated list without `item`.
+std::string without_item(const std::string& list, const std::string& item) {
+    std::string out;
+    size_t start = 0;
+    while (start <= list.size()) {
+        auto comma = list.find(", ", start);
+        const std::string part = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (part != item) out += (out.empty() ? "" : ", ") + part;
+        if (comma == std::string::npos) break;
+        start = comma + 2;
+    }
+    return out;
 }
 
 // The tree of a show-trees -v entry: from its "Path: <folder>/<tree>/<id>.py" line.
@@ -271,10 +437,37 @@ std::string with_later_revisions(const GoldenRun& run, const std::string& record
             }
         }
     }
-    // Rules 3 and 4, line by line.
+    // Rule 5 applies where all regular trees are loaded: show-current, show-trees, show-history without a tree.
+    std::set<std::pair<std::string, std::string>> lost_labels;
+    if (command != "show-history" || arguments.empty()) {
+        for (const auto& revision : later_revisions()) {
+            if (compiled.count(revision.id)) lost_labels.insert(revision.labels_lost.begin(), revision.labels_lost.end());
+        }
+    }
+    // Rules 3, 4 and 5, line by line.
     const bool one_line_form = !verbose && command != "show-trees" && !run.has_flag("--butler");
     std::string out;
+    std::string entry_id;  // the revision of the verbose entry being read
     for (auto line : split_lines(text)) {
+        if (line.rfind("Rev: ", 0) == 0) entry_id = line.substr(5, 12);
+        bool dropped = false;
+        for (const auto& [lost_from, label] : lost_labels) {
+            if (line.rfind("Branch names: ", 0) == 0 && entry_id == lost_from) {
+                const std::string rest = without_item(line.substr(14), label);
+                // log_entry prints no "Branch names:" for none, and show-trees has taken a root's only label
+                // (script/migrate_trees.py lines 48-52 at 636f362: branches.pop() on the revision's own set).
+                dropped = rest.empty() || (command == "show-trees" && rest.find(", ") == std::string::npos);
+                line = "Branch names: " + rest;
+            } else if (!verbose && named_revision(line) == lost_from) {
+                const auto group = line.find(" (", line.find(lost_from));
+                const auto close = line.find(')', group);
+                if (group != std::string::npos && close != std::string::npos) {
+                    line = line.substr(0, group + 2) + without_item(line.substr(group + 2, close - group - 2), label) +
+                           line.substr(close);
+                }
+            }
+        }
+        if (dropped) continue;
         const auto id = named_revision(line);
         const auto marker = line.find(" (head)");
         if (id && marker != std::string::npos) {

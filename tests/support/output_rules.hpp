@@ -2,6 +2,7 @@
 #pragma once
 
 #include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,18 @@ std::string sort_label_lists(const std::string& text);
 
 // Each distinct UUID (32 hex digits, or the dashed form) replaced by "<id N>", numbered by first appearance:
 // the ids upstream's datasets int->uuid migration gives non-raw datasets are random (uuid4), so two dumps can
-// only agree on which rows share an id, not on the values.
+// only agree on which rows share an id, not on the values. Lines holding a "schema_digest:" row are left as they
+// are: a digest is deterministic (an md5 of the schema) and is compared byte for byte.
 std::string with_numbered_ids(const std::string& text);
+
+// A database dump (sqlite3 .dump, pg_dump) whose rows are compared as sets within each table, with its random ids
+// numbered independently of where rows stand: the order of rows inside a table is not data, and butler-migrate's
+// datasets one-shot loads each table in the order of its new key. Ids are numbered by what is said of them: the
+// rows each one stands in (itself written "<self>", other ids by the number of their class in the previous
+// round), refined over rounds until the classes stop splitting; then every table's rows (INSERT lines of one table,
+// a COPY block) are sorted. Equal results mean the dumps are equal up to the order of rows and the values of the
+// ids: one id maps to one id throughout. "schema_digest:" lines are left as they are (see with_numbered_ids).
+std::string with_rows_as_sets(const std::string& text);
 
 // `text` in canonical form under `rule`; equal canonical forms mean equal outputs.
 std::string canonical_output(const std::string& text, OrderRule rule);
@@ -52,6 +63,12 @@ std::string canonical_output(const std::string& text, OrderRule rule);
 //     entries but is an " (effective head)" in one-line forms (show-history, show-current without -v): alembic's
 //     Script._head_only prints " (head)" only for a real head, which no revision revises or depends on (alembic
 //     1.19.1 script/base.py lines 903-941; revision.py lines 1651-1653).
+//  5. Where all regular trees are loaded (show-current, show-trees, show-history without a tree name), a label in a
+//     later revision's labels_lost is taken off that revision's label list (one-line forms) and "Branch names:"
+//     (entries; the line goes when no label is left, and in show-trees when one is left, which upstream's
+//     migrate_trees.py pops from the root's own set before printing it, lines 48-52 at 636f362): a dependency can make a revision a real branch point, where alembic's upward label inheritance
+//     stops (alembic 1.19.1 script/revision.py RevisionMap._add_branches lines 335-354, _is_real_branch_point
+//     lines 1683-1689).
 // Nothing else changes: every other byte of the recording is still compared. Adding a later revision is one
 // entry of later_revisions(), its texts written from upstream's script and alembic's formats (cite them there).
 struct LaterRevision {
@@ -62,6 +79,7 @@ struct LaterRevision {
     std::string history_line;             // its line in `show-history`, with " (head)"
     std::string history_entry;            // its entry in `show-history -v` (and `show-trees -v` for a root), with
                                           // " (head)" where it has no revision above it, ending with its blank line
+    std::vector<std::pair<std::string, std::string>> labels_lost = {};  // (revision, label) pairs of rule 5
 };
 
 // Upstream's revisions after the recordings, oldest first.
