@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "butler_migrate/steps/schema_ops.hpp"
@@ -77,6 +78,17 @@ std::vector<std::string> log_messages(const std::string& err) {
     return out;
 }
 
+// upstream's "<table> table size <when>: ..." messages set apart: `sized` collects the tables they name.
+std::vector<std::string> without_sizes(const std::vector<std::string>& messages, std::set<std::string>& sized) {
+    std::vector<std::string> out;
+    for (const auto& message : messages) {
+        const auto at = message.find(" table size ");
+        if (at == std::string::npos) out.push_back(message);
+        else sized.insert(message.substr(0, at));
+    }
+    return out;
+}
+
 // The lines of `text`, sorted.
 std::vector<std::string> sorted_lines(const std::string& text) {
     std::vector<std::string> lines;
@@ -123,8 +135,14 @@ TEST_CASE("8c57494cabcc on PostgreSQL reproduces goldens 48-50", "[oneshot][post
     auto upgraded = replay(copy, copy, "48_");
     INFO(upgraded.err);
     REQUIRE(upgraded.exit_status == copy.golden("48_").exit_status);
-    // The same log messages as upstream's, in the same order (logger names differ: compared without them).
-    CHECK(log_messages(upgraded.err) == log_messages(copy.golden("48_").err));
+    // The same log messages as upstream's, in the same order (logger names differ: compared without them), except
+    // its table sizes: each table is rewritten once instead of altered in place, so the sizes are reported before
+    // and after its rewrite (docs/compatibility.md), for the same tables.
+    std::set<std::string> sized, sized_upstream;
+    CHECK(without_sizes(log_messages(upgraded.err), sized) ==
+          without_sizes(log_messages(copy.golden("48_").err), sized_upstream));
+    CHECK(sized == sized_upstream);
+    CHECK(upgraded.err.find("dataset table size before rewriting: ") != std::string::npos);
     auto current = replay(copy, copy, "49_");
     // upstream lists the heads in no fixed order (its goldens differ in order between runs): compared as sets.
     CHECK(sorted_lines(current.out) == sorted_lines(test_support::with_heads_of_today(copy.golden("49_").out)));

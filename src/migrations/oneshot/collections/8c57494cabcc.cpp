@@ -5,7 +5,9 @@
 // held a collection name (run, dataset, collection_chain, collection_summary_*, dataset_calibs_*,
 // dataset_tags_*) gets the id instead; primary keys, foreign keys, unique constraints and fkidx/idx indexes
 // that used the name columns are re-created with the id columns, named by daf_butler's conventions.
-// PostgreSQL alters tables in place as upstream does; SQLite (which upstream refuses) re-creates each table.
+// Each table is written once with its final columns, its ids looked up in a TEMP name -> id map: PostgreSQL
+// rewrites it into a new table (where upstream adds, fills and drops columns in place, writing every row again),
+// SQLite (which upstream refuses) re-creates it once with the end state of upstream's alterations.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -124,50 +126,58 @@ struct Plan {
     Dialect dialect;
 };
 
-void create_sequence_and_ids(StepContext& context) {
+// The collection name -> id map: a TEMP table keyed by name, numbered 1, 2, ... as upstream numbers collections
+// (PostgreSQL: nextval of the new sequence in heap order; SQLite: rowid order). Every id column is filled from it.
+std::string key_table(Dialect dialect) {
+    return dialect == Dialect::postgresql ? "pg_temp.migration_collection_key" : "temp.migration_collection_key";
+}
+
+void create_collection_keys(StepContext& context) {
     Database& db = context.db();
+    const std::string keys = key_table(context.dialect());
     if (context.dialect() == Dialect::postgresql) {
         std::string seq = db.table("collection_seq_collection_id");
         context.log_info("Creating sequence for collection ID: collection_seq_collection_id");
         db.execute(fmt::format("CREATE SEQUENCE {}", seq));
-        report_size(context, "before adding collection_id", "collection");
-        context.log_info("Adding column collection_id to table collection");
-        schema::add_column(context, "collection", {"collection_id", "BIGINT", true, std::nullopt});
-        report_size(context, "after adding collection_id", "collection");
-        context.log_info("Filling column collection.collection_id with IDs");
-        db.execute(fmt::format("UPDATE {} SET collection_id=nextval('{}')", db.table("collection"), seq));
-        report_size(context, "after filling collection_id", "collection");
-        context.log_info("Set NOT NULL on column collection.collection_id");
-        schema::apply(context, schema::TableAlteration("collection").alter_column("collection_id", {{}, false, false, {}, {}}));
+        db.execute("CREATE TEMP TABLE migration_collection_key (name TEXT PRIMARY KEY, id BIGINT NOT NULL)");
+        db.execute(fmt::format("INSERT INTO {} (name, id) SELECT name, nextval('{}') FROM {}", keys, seq,
+                               db.table("collection")));
+        db.execute("ANALYZE " + keys);
     } else {
-        context.log_info("Adding column collection_id to table collection");
-        schema::add_column(context, "collection", {"collection_id", "BIGINT", true, std::nullopt});
-        context.log_info("Filling column collection.collection_id with IDs");
-        // 1, 2, ... in rowid order, through a keyed temporary table so that large tables stay fast.
-        db.execute("CREATE TEMP TABLE collection_ids (row INTEGER PRIMARY KEY, id INTEGER NOT NULL)");
-        db.execute(fmt::format("INSERT INTO collection_ids SELECT rowid, row_number() OVER (ORDER BY rowid) FROM {}",
+        db.execute("CREATE TEMP TABLE migration_collection_key (name TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID");
+        db.execute(fmt::format("INSERT INTO {} (name, id) SELECT name, row_number() OVER (ORDER BY rowid) FROM {}", keys,
                                db.table("collection")));
-        db.execute(fmt::format("UPDATE {0} SET collection_id=(SELECT id FROM collection_ids WHERE row = {0}.rowid)",
-                               db.table("collection")));
-        db.execute("DROP TABLE temp.collection_ids");
     }
 }
 
-void add_id_column(StepContext& context, const std::string& table, const std::string& name_column,
-                   const std::string& id_column, const std::string& parent, const std::string& parent_id) {
-    Database& db = context.db();
-    context.log_info(fmt::format("Add column {} to table {}", id_column, table));
-    report_size(context, "before adding column", table);
-    schema::add_column(context, table, {id_column, "BIGINT", true, std::nullopt});
-    report_size(context, "after adding column", table);
-    context.log_info(fmt::format("Fill column {}.{} from {}.{}", table, id_column, parent, parent_id));
-    db.execute(fmt::format("UPDATE {0} SET {1}=(SELECT {2}.{3} FROM {2} WHERE {2}.name = {0}.{4})", db.table(table),
-                           Database::quote(id_column), db.table(parent), Database::quote(parent_id),
-                           Database::quote(name_column)));
-    report_size(context, "after filling column", table);
-    if (context.dialect() == Dialect::postgresql) {
-        context.log_info(fmt::format("Set NOT NULL on column {}.{}", table, id_column));
-        schema::apply(context, schema::TableAlteration(table).alter_column(id_column, {{}, false, false, {}, {}}));
+// The name columns of `table` and the id columns filled from them (by the names upstream adds them under).
+std::vector<std::pair<std::string, std::string>> id_columns(const std::string& table) {
+    if (table == "collection") return {{"name", "collection_id"}};
+    if (table == "collection_chain") return {{"parent", "parent_id"}, {"child", "child_id"}};
+    if (table == "run") return {{"name", "collection_id"}};
+    if (table == "dataset") return {{"run_name", "run_id"}};
+    return {{"collection_name", "collection_id"}};
+}
+
+// The id of the collection a row names: an SQL expression over the row (`row`, as the statement names it).
+std::string collection_id_of(Dialect dialect, const std::string& row, const std::string& name_column) {
+    return fmt::format("(SELECT k.id FROM {} k WHERE k.name = {}.{})", key_table(dialect), row, Database::quote(name_column));
+}
+
+// upstream's messages for the id columns of `table`: added, filled, made NOT NULL (PostgreSQL).
+void log_id_columns(StepContext& context, const std::string& table) {
+    const bool pg = context.dialect() == Dialect::postgresql;
+    if (table == "collection") {
+        context.log_info("Adding column collection_id to table collection");
+        context.log_info("Filling column collection.collection_id with IDs");
+        if (pg) context.log_info("Set NOT NULL on column collection.collection_id");
+        return;
+    }
+    for (const auto& [name_column, id_column] : id_columns(table)) {
+        const std::string parent = table == "dataset" ? "run" : "collection";
+        context.log_info(fmt::format("Add column {} to table {}", id_column, table));
+        context.log_info(fmt::format("Fill column {}.{} from {}.collection_id", table, id_column, parent));
+        if (pg) context.log_info(fmt::format("Set NOT NULL on column {}.{}", table, id_column));
     }
 }
 
@@ -202,15 +212,6 @@ void add_new_keys(const Plan& plan, const std::string& table, schema::TableAlter
         std::string name = fmt::format("{}_{}_{}", table, fk_index ? "fkidx" : "idx", joined(*columns));
         alteration.create_index(schema::database_name(plan.dialect, name), *columns);
     }
-}
-
-// The name columns dropped from `table` and the id columns that replace them (new name, added column).
-std::vector<std::pair<std::string, std::string>> replaced_columns(const std::string& table) {
-    if (table == "collection") return {};
-    if (table == "collection_chain") return {{"parent", "parent_id"}, {"child", "child_id"}};
-    if (table == "run") return {{"name", "collection_id"}};
-    if (table == "dataset") return {{"run_name", "run_id"}};
-    return {{"collection_name", "collection_id"}};
 }
 
 std::string listed(const std::vector<std::string>& columns) { return fmt::format("['{}']", fmt::join(columns, "', '")); }
@@ -262,25 +263,87 @@ void postgres_keys(StepContext& context, const Plan& plan, const std::string& ta
     report_size(context, "after adding indices", table);
 }
 
-void postgres_finish(StepContext& context, const Plan& plan, const std::vector<std::string>& dynamic) {
-    for (auto it = dynamic.rbegin(); it != dynamic.rend(); ++it) schema::drop_column(context, *it, "collection_name");
-    schema::drop_column(context, "collection_chain", "parent");
-    schema::apply(context, schema::TableAlteration("collection_chain").alter_column("parent_id", {{}, {}, false, {}, "parent"}));
-    schema::drop_column(context, "collection_chain", "child");
-    schema::apply(context, schema::TableAlteration("collection_chain").alter_column("child_id", {{}, {}, false, {}, "child"}));
-    schema::drop_column(context, "dataset", "run_name");
-    schema::drop_column(context, "run", "name");
+// The foreign keys, of any table, that refer to a migrated table: all dropped before the tables are rewritten (a
+// table still referred to cannot be dropped). Returned: the statements adding again those on no name column
+// (dataset_location's, dataset_tags_*'s on dataset ids), which the end state keeps as they were.
+std::vector<std::string> drop_foreign_keys_into(StepContext& context, const Plan& plan) {
+    Database& db = context.db();
+    auto on_name_column = [&](const std::string& table, const std::string& columns) {
+        if (std::find(plan.tables.begin(), plan.tables.end(), table) == plan.tables.end()) return false;
+        for (const auto& [name_column, id_column] : id_columns(table)) {
+            for (std::size_t start = 0;;) {
+                const std::size_t end = columns.find('\x1f', start);
+                if (columns.substr(start, end - start) == name_column) return true;
+                if (end == std::string::npos) break;
+                start = end + 1;
+            }
+        }
+        return false;
+    };
+    std::vector<std::string> again;
+    const auto rows = db.query(
+        "SELECT src.relname, con.conname, pg_get_constraintdef(con.oid), dst.relname, "
+        "(SELECT string_agg(a.attname, chr(31)) FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = ANY(con.conkey)), "
+        "(SELECT string_agg(a.attname, chr(31)) FROM pg_attribute a WHERE a.attrelid = con.confrelid AND a.attnum = ANY(con.confkey)) "
+        "FROM pg_constraint con JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid "
+        "JOIN pg_namespace n ON n.oid = dst.relnamespace WHERE con.contype = 'f' AND n.nspname = ? "
+        "ORDER BY src.relname, con.conname",
+        {db.schema().value_or("public")});
+    for (const auto& row : rows) {
+        const std::string source = row[0].value_or(""), name = row[1].value_or(""), referred = row[3].value_or("");
+        if (std::find(plan.tables.begin(), plan.tables.end(), referred) == plan.tables.end()) continue;
+        db.execute(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", db.table(source), Database::quote(name)));
+        if (on_name_column(source, row[4].value_or("")) || on_name_column(referred, row[5].value_or(""))) continue;
+        again.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", db.table(source), Database::quote(name),
+                                    row[2].value_or("")));
+    }
+    return again;
+}
+
+// PostgreSQL: each table rewritten once with its id columns in its name columns' place (collection keeps its
+// name and gains collection_id), then the keys upstream creates, in upstream's order and with its messages.
+void migrate_postgresql(StepContext& context, const Plan& plan, const std::vector<std::string>& dynamic) {
+    const std::vector<std::string> foreign_keys = drop_foreign_keys_into(context, plan);
+    std::vector<std::string> order = {"collection", "run", "dataset", "collection_chain"};
+    order.insert(order.end(), dynamic.begin(), dynamic.end());
+    for (const auto& table : order) {
+        log_id_columns(context, table);
+        report_size(context, "before rewriting", table);
+        schema::TableRewrite rewrite;
+        rewrite.table = table;
+        for (const auto& [name_column, id_column] : id_columns(table)) {
+            if (table != "collection") rewrite.dropped.push_back(name_column);
+            // collection_chain's parent_id and child_id end up named parent and child.
+            const std::string final_name = table == "collection_chain" ? name_column : id_column;
+            rewrite.added.push_back({{final_name, "BIGINT", false, std::nullopt},
+                                     collection_id_of(Dialect::postgresql, "t", name_column), std::nullopt});
+        }
+        schema::rewrite_postgres_table(context, rewrite);
+        report_size(context, "after rewriting", table);
+    }
     std::vector<std::string> pk_order = {"collection", "run", "collection_chain"};
     pk_order.insert(pk_order.end(), dynamic.begin(), dynamic.end());
     for (const auto& table : pk_order) postgres_primary_key(context, plan, table);
     for (const auto& table : plan.tables) postgres_keys(context, plan, table);
+    for (const auto& statement : foreign_keys) context.db().execute(statement);
 }
 
-// SQLite: re-creations per table, referred tables first so that new foreign keys find their keys.
-void sqlite_finish(StepContext& context, const Plan& plan) {
+// SQLite: each table re-created once, referred tables first, with the end state of upstream's alterations in
+// turn (id columns added and filled, name columns dropped, new keys), its id columns filled in that copy.
+void migrate_sqlite(StepContext& context, const Plan& plan) {
+    Database& db = context.db();
     for (const auto& table : plan.tables) {
         const TableSchema& info = plan.infos.at(table);
-        schema::TableAlteration alteration(table);
+        log_id_columns(context, table);
+        std::vector<schema::TableAlteration> alterations;
+        std::map<std::string, std::string> fill;
+        alterations.emplace_back(table);
+        for (const auto& [name_column, id_column] : id_columns(table)) {
+            alterations.back().add_column({id_column, "BIGINT", true, std::nullopt});
+            fill[id_column] = collection_id_of(Dialect::sqlite, db.table(table), name_column);
+        }
+        alterations.emplace_back(table);
+        schema::TableAlteration& alteration = alterations.back();
         for (const auto& index : info.indexes) {
             if (index.name && remap(table, index.columns)) alteration.drop_index(*index.name);
         }
@@ -294,18 +357,19 @@ void sqlite_finish(StepContext& context, const Plan& plan) {
         }
         if (table == "collection") {
             alteration.alter_column("collection_id", {{}, false, false, {}, {}});
+        } else {
+            for (const auto& [old_column, new_column] : id_columns(table)) {
+                alteration.drop_column(old_column);
+                schema::ColumnChange change{{}, false, false, {}, {}};
+                if (table == "collection_chain") change.new_name = old_column;
+                alteration.alter_column(new_column, change);
+            }
         }
-        for (const auto& [old_column, new_column] : replaced_columns(table)) {
-            alteration.drop_column(old_column);
-            schema::ColumnChange change{{}, false, false, {}, {}};
-            if (table == "collection_chain") change.new_name = old_column;
-            alteration.alter_column(new_column, change);
-        }
-        schema::apply(context, alteration);
-        // The new keys in a second re-creation, where renamed columns are known by their new names.
+        // The new keys last, where renamed columns are known by their new names.
         schema::TableAlteration keys(table);
         add_new_keys(plan, table, keys, false);
-        if (!keys.operations().empty()) schema::apply(context, keys);
+        if (!keys.operations().empty()) alterations.push_back(std::move(keys));
+        schema::apply_in_one_copy(context, alterations, fill);
     }
 }
 
@@ -330,17 +394,13 @@ void upgrade_8c57494cabcc(StepContext& context) {
     std::copy_if(plan.tables.begin(), plan.tables.end(), std::back_inserter(dynamic),
                  [](const std::string& t) { return !kStaticTables.count(t); });
     lock_tables_exclusive(context, plan.tables, TableLockLog::each_table);  // PostgreSQL only
-    create_sequence_and_ids(context);
-    add_id_column(context, "run", "name", "collection_id", "collection", "collection_id");
-    add_id_column(context, "dataset", "run_name", "run_id", "run", "collection_id");
-    add_id_column(context, "collection_chain", "parent", "parent_id", "collection", "collection_id");
-    add_id_column(context, "collection_chain", "child", "child_id", "collection", "collection_id");
-    for (const auto& table : dynamic) add_id_column(context, table, "collection_name", "collection_id", "collection", "collection_id");
+    create_collection_keys(context);
     if (plan.dialect == Dialect::postgresql) {
-        postgres_finish(context, plan, dynamic);
+        migrate_postgresql(context, plan, dynamic);
     } else {
-        sqlite_finish(context, plan);
+        migrate_sqlite(context, plan);
     }
+    db.execute("DROP TABLE " + key_table(plan.dialect));
     update_attributes(context);
 }
 
