@@ -139,8 +139,10 @@ void rewrite_postgres_table(StepContext& context, const TableRewrite& rewrite) {
         sources.push_back(added.value_sql);
     }
     db.execute(fmt::format("CREATE TABLE {} ({})", db.table(temp_name), fmt::join(definitions, ", ")));
-    db.execute(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {} t", db.table(temp_name), fmt::join(targets, ", "),
-                           fmt::join(sources, ", "), db.table(rewrite.table)));
+    std::string from = db.table(rewrite.table) + " t";
+    for (const auto& join : rewrite.joins) from += " " + join;
+    db.execute(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", db.table(temp_name), fmt::join(targets, ", "),
+                           fmt::join(sources, ", "), from));
     db.execute("DROP TABLE " + db.table(rewrite.table));
     db.execute(fmt::format("ALTER TABLE {} RENAME TO {}", db.table(temp_name), id(rewrite.table)));
     if (!old.owner.empty()) db.execute(fmt::format("ALTER TABLE {} OWNER TO {}", db.table(rewrite.table), id(old.owner)));

@@ -117,6 +117,10 @@ struct TableRewrite {
     std::string table;
     std::vector<std::string> dropped;
     std::vector<AddedColumn> added;
+    // "LEFT JOIN <table> <alias> ON ..." clauses after "FROM <table> t" whose columns the added values read (a
+    // small lookup table is hashed and the old table streamed in its order). Each must match at most one row; a
+    // row matching none reads NULL, which a NOT NULL column refuses.
+    std::vector<std::string> joins;
 };
 void rewrite_postgres_table(StepContext& context, const TableRewrite& rewrite);
 

@@ -159,9 +159,10 @@ std::vector<std::pair<std::string, std::string>> id_columns(const std::string& t
     return {{"collection_name", "collection_id"}};
 }
 
-// The id of the collection a row names: an SQL expression over the row (`row`, as the statement names it).
-std::string collection_id_of(Dialect dialect, const std::string& row, const std::string& name_column) {
-    return fmt::format("(SELECT k.id FROM {} k WHERE k.name = {}.{})", key_table(dialect), row, Database::quote(name_column));
+// SQLite: the id of the collection a row names, an SQL expression over the row (`row`, as the statement names it).
+std::string collection_id_of(const std::string& row, const std::string& name_column) {
+    return fmt::format("(SELECT k.id FROM {} k WHERE k.name = {}.{})", key_table(Dialect::sqlite), row,
+                       Database::quote(name_column));
 }
 
 // upstream's messages for the id columns of `table`: added, filled, made NOT NULL (PostgreSQL).
@@ -311,12 +312,15 @@ void migrate_postgresql(StepContext& context, const Plan& plan, const std::vecto
         report_size(context, "before rewriting", table);
         schema::TableRewrite rewrite;
         rewrite.table = table;
+        // The map joined (hashed: it has a row per collection) rather than looked up per row.
         for (const auto& [name_column, id_column] : id_columns(table)) {
+            const std::string alias = "k" + std::to_string(rewrite.joins.size());
             if (table != "collection") rewrite.dropped.push_back(name_column);
+            rewrite.joins.push_back(fmt::format("LEFT JOIN {} {} ON {}.name = t.{}", key_table(Dialect::postgresql), alias,
+                                                alias, Database::quote(name_column)));
             // collection_chain's parent_id and child_id end up named parent and child.
             const std::string final_name = table == "collection_chain" ? name_column : id_column;
-            rewrite.added.push_back({{final_name, "BIGINT", false, std::nullopt},
-                                     collection_id_of(Dialect::postgresql, "t", name_column), std::nullopt});
+            rewrite.added.push_back({{final_name, "BIGINT", false, std::nullopt}, alias + ".id", std::nullopt});
         }
         schema::rewrite_postgres_table(context, rewrite);
         report_size(context, "after rewriting", table);
@@ -340,7 +344,7 @@ void migrate_sqlite(StepContext& context, const Plan& plan) {
         alterations.emplace_back(table);
         for (const auto& [name_column, id_column] : id_columns(table)) {
             alterations.back().add_column({id_column, "BIGINT", true, std::nullopt});
-            fill[id_column] = collection_id_of(Dialect::sqlite, db.table(table), name_column);
+            fill[id_column] = collection_id_of(db.table(table), name_column);
         }
         alterations.emplace_back(table);
         schema::TableAlteration& alteration = alterations.back();
