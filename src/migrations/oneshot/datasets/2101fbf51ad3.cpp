@@ -137,10 +137,10 @@ std::vector<schema::TableAlteration> alterations_of(Dialect dialect, const Migra
     return steps;
 }
 
-// The UUID of a row's integer id, looked up in the id map: an SQL expression over the row of `table`, which
+// SQLite: the UUID of a row's integer id, looked up in the id map: an SQL expression over the row of `table`, which
 // the statement names `row`. A lookup per row rather than a join: the copy reads the table in its order.
-std::string uuid_of_row(Dialect dialect, const std::string& row, const std::string& table) {
-    return fmt::format("(SELECT m.uuid FROM {} m WHERE m.id = {}.{})", dataset_ids::map_table(dialect), row,
+std::string uuid_of_row(const std::string& row, const std::string& table) {
+    return fmt::format("(SELECT m.uuid FROM {} m WHERE m.id = {}.{})", dataset_ids::map_table(Dialect::sqlite), row,
                        Database::quote(id_column(table)));
 }
 
@@ -148,7 +148,7 @@ std::string uuid_of_row(Dialect dialect, const std::string& row, const std::stri
 void migrate_sqlite(StepContext& context, const std::vector<MigratedTable>& tables) {
     for (const auto& t : tables) {
         schema::apply_in_one_copy(context, alterations_of(Dialect::sqlite, t),
-                                  {{uuid_column(t.name), uuid_of_row(Dialect::sqlite, context.db().table(t.name), t.name)}});
+                                  {{uuid_column(t.name), uuid_of_row(context.db().table(t.name), t.name)}});
     }
 }
 
@@ -168,9 +168,11 @@ void migrate_postgresql(StepContext& context, const std::vector<MigratedTable>& 
         rewrite.dropped = {id};
         std::optional<std::string> comment;
         if (t.name == "dataset") comment = "A unique field used as the primary key for dataset.";
-        // The rows keep their order in the table, as upstream's UPDATE keeps it.
-        rewrite.added.push_back({{id, dataset_ids::uuid_type(Dialect::postgresql), false, std::nullopt},
-                                 uuid_of_row(Dialect::postgresql, "t", t.name), comment});
+        // The map joined (hashed) rather than looked up per row; rows may change places in the table, which
+        // is not data (docs/compatibility.md). A row without a uuid reads NULL, which the new column refuses.
+        rewrite.joins.push_back(fmt::format("LEFT JOIN {} m ON m.id = t.{}", dataset_ids::map_table(Dialect::postgresql),
+                                            Database::quote(id)));
+        rewrite.added.push_back({{id, dataset_ids::uuid_type(Dialect::postgresql), false, std::nullopt}, "m.uuid", comment});
         schema::rewrite_postgres_table(context, rewrite);
         if (t.name == "dataset") db.execute(fmt::format("DROP SEQUENCE {}", db.table("dataset_seq_id")));
         const schema::TableAlteration keys = alterations_of(Dialect::postgresql, t).back();

@@ -181,7 +181,10 @@ long long build_id_map(StepContext& context) {
         count += raw.inserted();
     }
     for (const auto& name : tags_tables) count += insert_random_ids(db, tags_join(db, keys, name));
-    return count + insert_removed_ids(db);
+    count += insert_removed_ids(db);
+    // Statistics for the joins that read the map (PostgreSQL does not gather them for a temporary table itself).
+    if (db.dialect() == Dialect::postgresql) db.execute("ANALYZE " + map_table(db.dialect()));
+    return count;
 }
 
 }  // namespace butler_migrate::migrations::dataset_ids
