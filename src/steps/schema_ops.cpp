@@ -189,9 +189,9 @@ void apply(StepContext& context, const TableAlteration& alteration) {
 }
 
 void apply_in_one_copy(StepContext& context, const std::vector<TableAlteration>& alterations,
-                       const std::map<std::string, std::string>& fill) {
+                       const std::map<std::string, std::string>& fill, RowOrder order) {
     if (context.dialect() != Dialect::sqlite) throw std::logic_error("apply_in_one_copy: SQLite only");
-    rebuild_sqlite_table_once(context.db(), alterations, fill);
+    rebuild_sqlite_table_once(context.db(), alterations, fill, order == RowOrder::new_key);
 }
 
 std::string sql_literal(std::string_view text) {

@@ -105,13 +105,16 @@ bool creates_ordered_item(const TableAlteration::Operation& op) {
            op.kind == Kind::create_check;
 }
 
-// Added columns named in `fill` (by the name they were added under) read their expression in the copy.
+// Columns named in `fill` read their expression in the copy: added columns (by the name they were added under),
+// and columns of the table as reflected (by their name there), which read it as it is, without the CAST a type
+// change would put on the old value. A kept column is filled before the first re-creation is settled, or not at all.
 void fill_added_columns(BatchTable& table, const std::map<std::string, std::string>& fill) {
     for (auto& column : table.columns) {
         auto filled = fill.find(column.key);
-        if (column.copied || filled == fill.end()) continue;
+        if (filled == fill.end() || column.source_sql) continue;
         column.copied = true;
         column.source_sql = filled->second;
+        column.cast_type.reset();
     }
 }
 
@@ -153,7 +156,7 @@ void recreate_table(Database& db, const BatchTable& table, bool in_key_order = f
 }  // namespace
 
 void rebuild_sqlite_table_once(Database& db, const std::vector<TableAlteration>& alterations,
-                               const std::map<std::string, std::string>& fill) {
+                               const std::map<std::string, std::string>& fill, bool in_key_order) {
     if (alterations.empty()) return;
     BatchTable table = reflect_batch_table(db, alterations.front().table());
     for (std::size_t i = 0; i < alterations.size(); ++i) {
@@ -168,7 +171,7 @@ void rebuild_sqlite_table_once(Database& db, const std::vector<TableAlteration>&
         if (!last) settle(table, fill);
     }
     fill_added_columns(table, fill);  // columns added by the last alteration
-    recreate_table(db, table, true);
+    recreate_table(db, table, in_key_order);
 }
 
 void rebuild_sqlite_table(Database& db, const TableAlteration& alteration) {

@@ -57,9 +57,11 @@ void rebuild_sqlite_table(Database& db, const TableAlteration& alteration);
 // Re-creates the table once with the end state of re-creating it for each alteration in turn (what reflecting
 // the table between them would see: columns named as they now are, constraints on a dropped column gone),
 // filling added columns in the same copy: `fill` maps an added column's name to an SQL expression over the old
-// table's row. Only the last alteration may create indexes or constraints (the order a reflection between
-// re-creations would give them is not modelled); throws std::logic_error otherwise.
+// table's row (a kept column named there reads it instead of its old value). `in_key_order`: rows loaded in the
+// order of the new primary key, else in the table's order. Only the last alteration may create indexes or
+// constraints (the order a reflection between re-creations would give them is not modelled); throws
+// std::logic_error otherwise.
 void rebuild_sqlite_table_once(Database& db, const std::vector<TableAlteration>& alterations,
-                               const std::map<std::string, std::string>& fill);
+                               const std::map<std::string, std::string>& fill, bool in_key_order);
 
 }  // namespace butler_migrate::schema

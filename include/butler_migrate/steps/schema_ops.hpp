@@ -97,10 +97,13 @@ void apply(StepContext& context, const TableAlteration& alteration);
 // SQLite: several alterations of one table, with the end state of applying them in turn, reached by re-creating
 // the table once instead of once per alteration; the columns they add are filled in that copy from `fill` (an
 // added column's name -> SQL expression over the table's row, e.g. a scalar subquery; the table is named as
-// Database::table names it), and the rows are loaded in the order of the new primary key. Only the last
-// alteration may create indexes or constraints other than a primary key. (PostgreSQL: rewrite_postgres_table.)
+// Database::table names it; an existing column named there reads the expression, as it is, instead of its old
+// value), and the rows are loaded in the order of the new primary key (RowOrder::old keeps the table's order,
+// where a dump of the table must stay as upstream leaves it). Only the last alteration may create indexes or
+// constraints other than a primary key. (PostgreSQL: rewrite_postgres_table.)
+enum class RowOrder { new_key, old };
 void apply_in_one_copy(StepContext& context, const std::vector<TableAlteration>& alterations,
-                       const std::map<std::string, std::string>& fill);
+                       const std::map<std::string, std::string>& fill, RowOrder order = RowOrder::new_key);
 
 // PostgreSQL: a table rewritten in one copy, where altering it in place would write every row again (an added
 // column filled by UPDATE). A new table gets the kept columns in their order, then `added`, each filled from its SQL

@@ -1,6 +1,6 @@
 // datasets 4e2d7a28475b: ByDimensionsDatasetRecordStorageManagerUUID 1.0.0 <-> 2.0.0, dataset.ingest_date from a UTC
 // TIMESTAMP to TAI nanoseconds (BIGINT) and back. PostgreSQL converts with a constant 37 s in ALTER ... USING, as
-// upstream does; SQLite converts exactly, leap seconds included, in one UPDATE next to the table's re-creation.
+// upstream does; SQLite converts exactly, leap seconds included, in the copy of the table's one re-creation.
 #include <string>
 #include <utility>
 
@@ -43,46 +43,41 @@ void migrate_postgres(StepContext& context, std::string_view alter_clauses, bool
     context.log_info("Finished updating dataset table");
 }
 
-// The per-dataset-type row counts upstream logs while it copies the dataset table type by type.
-void log_dataset_type_counts(StepContext& context) {
+// The per-dataset-type row counts upstream logs while it copies the dataset table type by type; returns their sum.
+long long log_dataset_type_counts(StepContext& context) {
     Database& db = context.db();
     const auto rows = db.query(fmt::format("SELECT dataset_type_id, COUNT(*) FROM {} GROUP BY dataset_type_id "
                                            "ORDER BY dataset_type_id",
                                            db.table("dataset")));
     context.log_info(fmt::format("Found {} dataset types in dataset table", rows.size()));
+    long long total = 0;
     for (const auto& row : rows) {
         context.log_info(
             fmt::format("Found {} rows for in dataset type {}", row[1].value_or("0"), row[0].value_or("None")));
+        total += std::stoll(row[1].value_or("0"));
     }
+    return total;
 }
 
-// SQLite: every ingest_date converted by one UPDATE; a value the conversion refuses becomes NULL, which the column's
-// NOT NULL turns into a failed statement, reported with the first such row.
-long long convert_sqlite(StepContext& context, const std::string& conversion, std::string_view refusal) {
+// SQLite: `dataset` re-created once, every ingest_date converted in the copy (read as the conversion gives it,
+// not through the CAST alembic puts on a type change, which timestamp text would not survive). A value the
+// conversion refuses becomes NULL, which the column's NOT NULL turns into a failed copy, reported with the first
+// such row.
+void migrate_sqlite(StepContext& context, const std::string& conversion, std::string_view refusal,
+                    schema::ColumnChange change) {
     Database& db = context.db();
-    const std::string table = db.table("dataset");
+    const long long rows = log_dataset_type_counts(context);
     try {
-        return db.execute(fmt::format("UPDATE {} SET ingest_date = {}", table, conversion));
+        schema::apply_in_one_copy(context, {schema::TableAlteration("dataset").alter_column("ingest_date", std::move(change))},
+                                  {{"ingest_date", conversion}}, schema::RowOrder::old);
     } catch (const DatabaseError&) {
         const auto bad = db.query(
-            fmt::format("SELECT id, ingest_date FROM {} WHERE ({}) IS NULL LIMIT 1", table, conversion));
+            fmt::format("SELECT id, ingest_date FROM {} WHERE ({}) IS NULL LIMIT 1", db.table("dataset"), conversion));
         if (bad.empty()) throw;
         throw MigrationError(fmt::format("ingest_date {} of dataset {} {}", bad[0][1].value_or("NULL"),
                                          bad[0][0].value_or("NULL"), refusal));
     }
-}
-
-// The batch re-creation of `dataset` copies ingest_date through CAST(... AS <new type>), as alembic does: harmless
-// for integers in both directions, fatal for timestamp text. So the text becomes integers before the copy
-// (upgrade) and integers become text after it (downgrade).
-void migrate_sqlite(StepContext& context, const std::string& conversion, std::string_view refusal,
-                    schema::ColumnChange change, bool convert_before_copy) {
-    log_dataset_type_counts(context);
-    long long updated = 0;
-    if (convert_before_copy) updated = convert_sqlite(context, conversion, refusal);
-    schema::apply(context, schema::TableAlteration("dataset").alter_column("ingest_date", std::move(change)));
-    if (!convert_before_copy) updated = convert_sqlite(context, conversion, refusal);
-    context.log_info(fmt::format("Updated {} rows in dataset table", updated));
+    context.log_info(fmt::format("Updated {} rows in dataset table", rows));
 }
 
 }  // namespace
@@ -99,7 +94,7 @@ void upgrade_4e2d7a28475b(StepContext& context) {
         change.type = "BIGINT";
         change.drop_default = true;
         migrate_sqlite(context, tai_time::sqlite_utc_text_to_tai_ns("ingest_date"),
-                       "is not a UTC timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]'", std::move(change), true);
+                       "is not a UTC timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]'", std::move(change));
     }
     context.attributes().update_manager_version(kManager, "2.0.0");
 }
@@ -116,7 +111,7 @@ void downgrade_4e2d7a28475b(StepContext& context) {
         change.type = "TIMESTAMP";
         change.set_default = "CURRENT_TIMESTAMP";
         migrate_sqlite(context, tai_time::sqlite_tai_ns_to_utc_text("ingest_date"),
-                       "falls within a leap second, which a UTC timestamp cannot hold", std::move(change), false);
+                       "falls within a leap second, which a UTC timestamp cannot hold", std::move(change));
     }
     context.attributes().update_manager_version(kManager, "1.0.0");
 }

@@ -3,7 +3,9 @@
 // The primary key of dataset_location_trash changes its column order, (datastore_name, dataset_id) in 0.2.0
 // and (dataset_id, datastore_name) in 0.2.1; the data stays as it is. PostgreSQL drops the old key before
 // adding the new one of the same name. SQLite has no name for the old key, so it is not dropped explicitly:
-// re-creating the table with the new named key replaces it. The manager version is updated at the end.
+// re-creating the table with the new named key replaces it, its rows loaded in the new key's order (in the old
+// order, the random uuids of the new key's first column make every insert into its index a random write). The
+// manager version is updated at the end.
 #include <fmt/format.h>
 
 #include "butler_migrate/steps/schema_ops.hpp"
@@ -27,7 +29,11 @@ void migrate(StepContext& context, bool upgrade) {
     }
     context.log_info(fmt::format("Creating primary key with columns ['{}', '{}']", pk_columns[0], pk_columns[1]));
     trash.create_primary_key(kPrimaryKey, pk_columns);
-    schema::apply(context, trash);
+    if (context.dialect() == Dialect::sqlite) {
+        schema::apply_in_one_copy(context, {trash}, {});  // rows loaded in the new key's order
+    } else {
+        schema::apply(context, trash);
+    }
 }
 
 }  // namespace
