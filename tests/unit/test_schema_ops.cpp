@@ -6,6 +6,8 @@
 #include <functional>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "butler_migrate/util/errors.hpp"
 #include "butler_migrate/db/schema_dump.hpp"
 #include "butler_migrate/steps/schema_ops.hpp"
@@ -324,4 +326,69 @@ TEST_CASE("add_column, create_index and drop_index work in place, with shrunk na
     if (!sqlite) expected.push_back("item_unq_label");
     CHECK(indexes == expected);
     if (sqlite) CHECK(table_rowid() == rowid_before);
+}
+
+TEST_CASE("rewrite_postgres_table carries the owner, privileges, comments, keys and indexes over", "[schema-ops]") {
+    TestRegistry registry(Backend::postgresql);
+    create_item_tables(registry);
+    const std::string role = "rewrite_owner_" + std::to_string(::getpid());
+    registry.execute("DROP ROLE IF EXISTS " + role);
+    registry.execute("CREATE ROLE " + role);
+    registry.execute("ALTER TABLE {schema}.item OWNER TO " + role);
+    registry.execute("GRANT SELECT, INSERT ON {schema}.item TO PUBLIC");
+    registry.execute("COMMENT ON TABLE {schema}.item IS 'the items'");
+    registry.execute("COMMENT ON COLUMN {schema}.item.label IS 'a label'");
+    registry.execute("CREATE TABLE {schema}.parent_weight (name VARCHAR(16) PRIMARY KEY, weight BIGINT NOT NULL)");
+    registry.execute("INSERT INTO {schema}.parent_weight VALUES ('p1', 100)");
+    const std::string item = "'{schema}.item'::regclass";
+    auto catalogue = [&] {
+        std::vector<SqlRow> rows = registry.query(
+            "SELECT pg_get_userbyid(relowner), relacl::text, obj_description(oid, 'pg_class'), "
+            "col_description(oid, 3) FROM pg_class WHERE oid = " + item);
+        for (const std::string& sql : {"SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = " +
+                                           item + " ORDER BY 1",
+                                       std::string("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'test_ns' "
+                                                   "AND tablename = 'item' ORDER BY 1")}) {
+            auto part = registry.query(sql);
+            rows.insert(rows.end(), part.begin(), part.end());
+        }
+        return rows;
+    };
+    const auto before = catalogue();
+    REQUIRE(before.at(0).at(0) == std::optional<std::string>(role));
+    schema::TableRewrite rewrite;
+    rewrite.table = "item";
+    rewrite.dropped = {"group"};
+    rewrite.joins = {"LEFT JOIN \"test_ns\".parent_weight w ON w.name = t.parent"};
+    rewrite.added = {{{"weight", "BIGINT", false, std::nullopt}, "w.weight", std::string("its parent's weight")}};
+
+    SECTION("a row the join does not find fails the rewrite, which changes nothing") {
+        auto db = registry.open();
+        CHECK_THROWS_AS(test_support::run_in_step(*db, [&](StepContext& context) {
+                            schema::rewrite_postgres_table(context, rewrite);
+                        }),
+                        DatabaseError);
+        CHECK(catalogue() == before);
+        CHECK(registry.query("SELECT count(*) FROM {schema}.item").at(0).at(0) == std::optional<std::string>("3"));
+    }
+    SECTION("the new table has the old one's catalogue entries, less those on the dropped column") {
+        registry.execute("INSERT INTO {schema}.parent_weight VALUES ('p2', 200)");
+        auto db = registry.open();
+        test_support::run_in_step(*db, [&](StepContext& context) { schema::rewrite_postgres_table(context, rewrite); });
+        auto after = catalogue();
+        // Before: the index on the dropped column "group" (item_fkidx_parent_group) is the only entry that goes.
+        auto expected = before;
+        expected.erase(std::remove_if(expected.begin(), expected.end(),
+                                      [](const SqlRow& row) { return row.at(0) == std::optional<std::string>("item_fkidx_parent_group"); }),
+                       expected.end());
+        REQUIRE(expected.size() + 1 == before.size());
+        CHECK(after == expected);
+        CHECK(registry.query("SELECT id, parent, weight FROM {schema}.item ORDER BY id") ==
+              std::vector<SqlRow>{{"1", "p1", "100"}, {"2", "p1", "100"}, {"3", "p2", "200"}});
+        CHECK(registry.query("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = " + item +
+                             " AND attnum > 0 AND NOT attisdropped") == std::vector<SqlRow>{{"id,parent,label,size,end,weight"}});
+        CHECK(registry.query("SELECT col_description(" + item + ", 6)") == std::vector<SqlRow>{{"its parent's weight"}});
+    }
+    registry.execute("DROP TABLE {schema}.item");
+    registry.execute("DROP ROLE " + role);
 }
