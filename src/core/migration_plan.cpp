@@ -10,6 +10,16 @@
 
 namespace butler_migrate {
 
+std::string step_name(const PlannedStep& step) {
+    const Revision& r = *step.revision;
+    return step.direction == StepDirection::upgrade ? fmt::format("upgrade {} -> {}", r.down_revision, r.id)
+                                                    : fmt::format("downgrade {} -> {}", r.id, r.down_revision);
+}
+
+const Step& step_of(const PlannedStep& step) {
+    return step.direction == StepDirection::upgrade ? step.revision->upgrade : step.revision->downgrade;
+}
+
 namespace {
 
 // Everything the recorded revisions stand for: themselves, their ancestors and what they depend on.

@@ -27,16 +27,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kLogger = "butler_migrate.preflight";
 
-std::string step_name(const PlannedStep& step) {
-    const Revision& r = *step.revision;
-    return step.direction == StepDirection::upgrade ? fmt::format("upgrade {} -> {}", r.down_revision, r.id)
-                                                    : fmt::format("downgrade {} -> {}", r.id, r.down_revision);
-}
-
-const Step& step_of(const PlannedStep& step) {
-    return step.direction == StepDirection::upgrade ? step.revision->upgrade : step.revision->downgrade;
-}
-
 bool writes_schema(const PlannedStep& step) { return !step.revision->altered_tables.empty(); }
 
 std::string mebibytes(unsigned long long bytes) { return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0)); }

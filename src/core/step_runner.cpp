@@ -27,17 +27,6 @@ void maybe_inject_failure(const Revision& revision) {
     if (target && revision.id == target) throw MigrationError("injected failure (BUTLER_MIGRATE_TEST_FAIL_BEFORE_COMMIT)");
 }
 
-// alembic's words for a step: "upgrade <down> -> <id>" / "downgrade <id> -> <down>".
-std::string step_name(const PlannedStep& step) {
-    const Revision& r = *step.revision;
-    return step.direction == StepDirection::upgrade ? fmt::format("upgrade {} -> {}", r.down_revision, r.id)
-                                                    : fmt::format("downgrade {} -> {}", r.id, r.down_revision);
-}
-
-const Step& step_of(const PlannedStep& step) {
-    return step.direction == StepDirection::upgrade ? step.revision->upgrade : step.revision->downgrade;
-}
-
 bool contains(const std::vector<std::string>& list, const std::string& id) {
     return std::find(list.begin(), list.end(), id) != list.end();
 }

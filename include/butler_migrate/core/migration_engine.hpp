@@ -26,6 +26,11 @@ struct PlannedStep {
     StepDirection direction;
 };
 
+// alembic's words for a step: "upgrade <down> -> <id>" / "downgrade <id> -> <down>".
+std::string step_name(const PlannedStep& step);
+// The revision's upgrade or downgrade, as the step's direction says.
+const Step& step_of(const PlannedStep& step);
+
 // Steps from the revisions in `current` up to `target`, parents first; empty when `target` is already
 // applied or is an ancestor of an applied revision.
 std::vector<PlannedStep> plan_upgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
