@@ -122,7 +122,7 @@ void report_size(StepContext& context, const std::string& message, const std::st
 
 struct Plan {
     std::vector<std::string> tables;
-    std::map<std::string, TableSchema> infos;
+    std::map<std::string, TableSchema> infos;  // every table of the registry, as reflected
     Dialect dialect;
 };
 
@@ -269,34 +269,31 @@ void postgres_keys(StepContext& context, const Plan& plan, const std::string& ta
 // (dataset_location's, dataset_tags_*'s on dataset ids), which the end state keeps as they were.
 std::vector<std::string> drop_foreign_keys_into(StepContext& context, const Plan& plan) {
     Database& db = context.db();
-    auto on_name_column = [&](const std::string& table, const std::string& columns) {
-        if (std::find(plan.tables.begin(), plan.tables.end(), table) == plan.tables.end()) return false;
-        for (const auto& [name_column, id_column] : id_columns(table)) {
-            for (std::size_t start = 0;;) {
-                const std::size_t end = columns.find('\x1f', start);
-                if (columns.substr(start, end - start) == name_column) return true;
-                if (end == std::string::npos) break;
-                start = end + 1;
-            }
+    auto migrated = [&](const std::string& table) {
+        return std::find(plan.tables.begin(), plan.tables.end(), table) != plan.tables.end();
+    };
+    auto on_name_column = [&](const std::string& table, const std::vector<std::string>& columns) {
+        if (!migrated(table)) return false;
+        for (const auto& names : id_columns(table)) {
+            if (std::find(columns.begin(), columns.end(), names.first) != columns.end()) return true;
         }
         return false;
     };
     std::vector<std::string> again;
-    const auto rows = db.query(
-        "SELECT src.relname, con.conname, pg_get_constraintdef(con.oid), dst.relname, "
-        "(SELECT string_agg(a.attname, chr(31)) FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = ANY(con.conkey)), "
-        "(SELECT string_agg(a.attname, chr(31)) FROM pg_attribute a WHERE a.attrelid = con.confrelid AND a.attnum = ANY(con.confkey)) "
-        "FROM pg_constraint con JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid "
-        "JOIN pg_namespace n ON n.oid = dst.relnamespace WHERE con.contype = 'f' AND n.nspname = ? "
-        "ORDER BY src.relname, con.conname",
-        {db.schema().value_or("public")});
-    for (const auto& row : rows) {
-        const std::string source = row[0].value_or(""), name = row[1].value_or(""), referred = row[3].value_or("");
-        if (std::find(plan.tables.begin(), plan.tables.end(), referred) == plan.tables.end()) continue;
-        db.execute(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", db.table(source), Database::quote(name)));
-        if (on_name_column(source, row[4].value_or("")) || on_name_column(referred, row[5].value_or(""))) continue;
-        again.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", db.table(source), Database::quote(name),
-                                    row[2].value_or("")));
+    for (const auto& entry : plan.infos) {
+        const std::string& source = entry.first;
+        for (const auto& fk : entry.second.foreign_keys) {
+            if (!migrated(fk.referred_table) || !fk.name) continue;
+            if (!on_name_column(source, fk.columns) && !on_name_column(fk.referred_table, fk.referred_columns)) {
+                const auto definition = db.query(
+                    "SELECT pg_get_constraintdef(con.oid) FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND con.conname = ?",
+                    {db.schema().value_or("public"), source, *fk.name});
+                again.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", db.table(source),
+                                            Database::quote(*fk.name), definition.at(0).at(0).value_or("")));
+            }
+            db.execute(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", db.table(source), Database::quote(*fk.name)));
+        }
     }
     return again;
 }
@@ -391,9 +388,7 @@ void upgrade_8c57494cabcc(StepContext& context) {
     Database& db = context.db();
     Plan plan;
     plan.dialect = context.dialect();
-    std::map<std::string, TableSchema> all;
-    plan.tables = sorted_tables(db, all);
-    for (const auto& table : plan.tables) plan.infos[table] = all[table];
+    plan.tables = sorted_tables(db, plan.infos);
     std::vector<std::string> dynamic;
     std::copy_if(plan.tables.begin(), plan.tables.end(), std::back_inserter(dynamic),
                  [](const std::string& t) { return !kStaticTables.count(t); });
